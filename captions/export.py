@@ -1,0 +1,92 @@
+"""Transcript and caption export: text here; HTML, WebVTT and SRT in sibling modules.
+
+Every function takes plain arguments (cues or a Track, titles, SegmentSpan-like
+segments, an optional excerpt range in milliseconds), never media objects. Times in an
+excerpt keep their place in the video.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from captions.export_cues import to_srt, to_vtt
+from captions.export_excerpt import (
+    ExportScope,
+    cues_of,
+    excerpt_range,
+    plan_export,
+    scope_paragraphs,
+)
+from captions.export_html import to_html
+from captions.markup import speaker_label
+from captions.model import Cue, Track
+from captions.paragraphs import Paragraph, SegmentInput, SegmentSpan
+from captions.timefmt import format_clock
+
+__all__ = [
+    "ExportScope",
+    "excerpt_range",
+    "paragraph_text",
+    "plan_export",
+    "segment_heading",
+    "to_html",
+    "to_srt",
+    "to_txt",
+    "to_vtt",
+]
+
+
+def paragraph_text(cues: Sequence[Cue], paragraph: Paragraph) -> str:
+    """A paragraph's words as running text: cue lines joined, white space folded."""
+    return " ".join(
+        " ".join(cues[i].plain.split()) for i in paragraph.cue_indices
+    ).strip()
+
+
+def segment_heading(span: SegmentSpan) -> str:
+    title = span.title or "Untitled"
+    when = f"{format_clock(span.start_ms)} to {format_clock(span.end_ms)}"
+    return f"Storytelling segment: {title} ({when})"
+
+
+def _txt_paragraphs(cues: Sequence[Cue], found: list[Paragraph]) -> list[str]:
+    lines: list[str] = []
+    current: SegmentSpan | None = None
+    for paragraph in found:
+        if paragraph.segment != current:
+            if current is not None:
+                lines += ["== End of the storytelling segment ==", ""]
+            current = paragraph.segment
+            if current is not None:
+                lines.append(f"== {segment_heading(current)} ==")
+                lines += [current.attribution or "(no attribution given)", ""]
+        heading = f"[{format_clock(paragraph.start_ms)}]"
+        speaker = speaker_label(paragraph.speaker)
+        lines.append(f"{heading} {speaker}" if speaker else heading)
+        lines += [paragraph_text(cues, paragraph), ""]
+    if current is not None:
+        lines += ["== End of the storytelling segment ==", ""]
+    return lines
+
+
+def to_txt(
+    cues: Track | Sequence[Cue],
+    *,
+    module_title: str = "",
+    video_title: str = "",
+    credit: str = "",
+    segments: Iterable[SegmentInput] = (),
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+) -> str:
+    """A plain-text transcript: titles, credit, excerpt notices, then paragraphs."""
+    all_cues = cues_of(cues)
+    scope = plan_export(all_cues, segments, start_ms, end_ms)
+    head = [line for line in (module_title, video_title, credit) if line]
+    lines = [*head, *([""] if head else [])]
+    if scope.notices:
+        lines += [*scope.notices, ""]
+    lines += _txt_paragraphs(all_cues, scope_paragraphs(all_cues, scope))
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

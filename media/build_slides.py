@@ -1,0 +1,223 @@
+"""Build tool only: draws the sample's slides with Qt and encodes them with ffmpeg.
+
+This is the one file under media/ that imports Qt; the app never imports it. Frames are
+960x540 at 25 fps, each with a running timecode (minutes:seconds.hundredths of the
+frame's own time) in the top right corner so that sync can be checked by eye.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from bisect import bisect_right
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import imageio_ffmpeg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
+
+from media import sample_script as script
+from media.build_timeline import TimedSlide, Timeline
+
+WIDTH, HEIGHT, FPS = 960, 540, 25
+FRAME_MS = 1000 // FPS
+MARGIN = 64
+CONTENT_BOTTOM = 420  # below this the player draws captions: keep it clear
+FAMILY = "DejaVu Sans"
+INK, MUTED, ACCENT = QColor("#14202b"), QColor("#46525e"), QColor("#16625b")
+PAPER, DEEP, STORY = QColor("#f6f4ef"), QColor("#15433f"), QColor("#2a2233")
+AMBER = QColor("#f2c14e")
+
+
+def font(size: int, bold: bool = False, family: str = FAMILY) -> QFont:
+    result = QFont(family)
+    result.setPixelSize(size)
+    result.setBold(bold)
+    return result
+
+
+def text_block(
+    painter: QPainter, rect: QRectF, text: str, flags: int = 0
+) -> float:
+    """Draw wrapped text in `rect`; returns the height it took."""
+    options = int(Qt.TextFlag.TextWordWrap) | flags
+    used = painter.boundingRect(rect, options, text)
+    painter.drawText(rect, options, text)
+    return used.height()
+
+
+def draw_header(painter: QPainter, slide: TimedSlide, light: bool) -> None:
+    painter.setPen(QColor("#d6e6e3") if light else MUTED)
+    painter.setFont(font(14, bold=True))
+    label = f"{script.MODULE_TITLE.upper()}   ·   SAMPLE MODULE"
+    painter.drawText(QRectF(MARGIN, 22, 640, 24), int(Qt.AlignmentFlag.AlignLeft), label)
+
+
+def draw_points_slide(painter: QPainter, slide: TimedSlide, shown: int, current: int) -> None:
+    painter.fillRect(0, 0, WIDTH, HEIGHT, PAPER)
+    painter.fillRect(0, 0, WIDTH, 6, ACCENT)
+    draw_header(painter, slide, light=False)
+    painter.setPen(INK)
+    painter.setFont(font(34, bold=True))
+    top = 62 + text_block(painter, QRectF(MARGIN, 62, WIDTH - 2 * MARGIN, 90), slide.slide.heading)
+    painter.fillRect(QRectF(MARGIN, top + 12, 72, 5), ACCENT)
+    y = top + 44
+    size = 24 if len(slide.slide.points) <= 4 else 22
+    for index, point in enumerate(slide.slide.points[:shown]):
+        is_current = index == current
+        painter.setBrush(ACCENT if is_current else QColor("#8fa3a0"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QRectF(MARGIN + 2, y + size * 0.42, 11, 11))
+        painter.setPen(INK if is_current else QColor("#36424d"))
+        painter.setFont(font(size, bold=is_current))
+        rect = QRectF(MARGIN + 30, y, WIDTH - 2 * MARGIN - 30, CONTENT_BOTTOM - y)
+        y += text_block(painter, rect, point) + 16
+
+
+def draw_title_slide(painter: QPainter, slide: TimedSlide) -> None:
+    painter.fillRect(0, 0, WIDTH, HEIGHT, DEEP)
+    painter.fillRect(0, 0, WIDTH, 6, AMBER)
+    draw_header(painter, slide, light=True)
+    center = int(Qt.AlignmentFlag.AlignHCenter)
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(font(44, bold=True))
+    height = text_block(painter, QRectF(MARGIN, 150, WIDTH - 2 * MARGIN, 130), slide.slide.heading, center)
+    painter.fillRect(QRectF(WIDTH / 2 - 40, 150 + height + 18, 80, 5), AMBER)
+    painter.setPen(QColor("#e3efed"))
+    painter.setFont(font(24))
+    text_block(painter, QRectF(MARGIN, 150 + height + 42, WIDTH - 2 * MARGIN, 40), slide.slide.subtitle, center)
+    painter.setPen(QColor("#c9dcd9"))
+    painter.setFont(font(15))
+    credit = "Made for the transcript-player project after a public training module on trafficked persons"
+    text_block(painter, QRectF(MARGIN, 370, WIDTH - 2 * MARGIN, 44), credit, center)
+
+
+def draw_story_slide(painter: QPainter, slide: TimedSlide) -> None:
+    painter.fillRect(0, 0, WIDTH, HEIGHT, STORY)
+    painter.fillRect(0, 0, WIDTH, 6, AMBER)
+    painter.setBrush(AMBER)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRectF(MARGIN, 22, 196, 28), 6, 6)
+    painter.setPen(QColor("#1d1724"))
+    painter.setFont(font(14, bold=True))
+    painter.drawText(QRectF(MARGIN, 22, 196, 28), int(Qt.AlignmentFlag.AlignCenter), "STAND-IN SEGMENT")
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(font(36, bold=True))
+    top = 72 + text_block(painter, QRectF(MARGIN, 72, WIDTH - 2 * MARGIN, 60), slide.slide.heading)
+    painter.setPen(QColor("#ece6f1"))
+    painter.setFont(font(21))
+    body = (
+        "In the licensed module, Rose Henry tells this story in her own words. "
+        "This sample does not include her recording: a stand-in narrator says "
+        "what the story is about."
+    )
+    top += 18 + text_block(painter, QRectF(MARGIN, top + 18, WIDTH - 2 * MARGIN, 110), body)
+    painter.setPen(AMBER)
+    painter.setFont(font(21, bold=True))
+    about = "About: " + " ".join(slide.slide.points)
+    text_block(painter, QRectF(MARGIN, top + 16, WIDTH - 2 * MARGIN, 70), about)
+    draw_lower_third(painter)
+
+
+def draw_lower_third(painter: QPainter) -> None:
+    """The attribution, above the band where the player draws captions."""
+    band = QRectF(MARGIN - 16, 338, WIDTH - 2 * MARGIN + 32, 72)
+    painter.fillRect(band, QColor("#ffffff"))
+    painter.fillRect(QRectF(band.left(), band.top(), 8, band.height()), AMBER)
+    first, second = script.STORY_LOWER_THIRD
+    painter.setPen(QColor("#1d1724"))
+    painter.setFont(font(21, bold=True))
+    painter.drawText(QRectF(band.left() + 26, band.top() + 10, band.width() - 40, 28), int(Qt.AlignmentFlag.AlignLeft), first)
+    painter.setPen(QColor("#3d3546"))
+    painter.setFont(font(17))
+    painter.drawText(QRectF(band.left() + 26, band.top() + 40, band.width() - 40, 24), int(Qt.AlignmentFlag.AlignLeft), second)
+
+
+def draw_slide(slide: TimedSlide, shown: int, current: int) -> QImage:
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB888)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    if slide.slide.style == "title":
+        draw_title_slide(painter, slide)
+    elif slide.slide.style == "story":
+        draw_story_slide(painter, slide)
+    else:
+        draw_points_slide(painter, slide, shown, current)
+    painter.end()
+    return image
+
+
+def timecode(ms: int) -> str:
+    return f"{ms // 60_000:02d}:{ms // 1000 % 60:02d}.{ms % 1000 // 10:02d}"
+
+
+def stamp(image: QImage, ms: int) -> QImage:
+    """A copy of the slide with the frame's time in the top right corner."""
+    frame = image.copy()
+    painter = QPainter(frame)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    box = QRectF(WIDTH - 124, 18, 104, 30)
+    painter.fillRect(box, QColor("#0e1821"))
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(font(17, family="DejaVu Sans Mono"))
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), timecode(ms))
+    painter.end()
+    return frame
+
+
+class SlideFrames:
+    """The picture at any time: slide images cached per reveal state."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.slides = timeline.slides
+        self.starts = [s.start_ms for s in self.slides]
+        self.cache: dict[tuple[int, int], QImage] = {}
+
+    def at(self, ms: int) -> QImage:
+        index = max(bisect_right(self.starts, ms) - 1, 0)
+        slide = self.slides[index]
+        times = [r[0] for r in slide.reveals]
+        step = max(bisect_right(times, ms) - 1, 0)
+        key = (index, step)
+        if key not in self.cache:
+            _, shown, current = slide.reveals[step]
+            self.cache[key] = draw_slide(slide, shown, current)
+        return stamp(self.cache[key], ms)
+
+
+def ffmpeg_command(audio: Path, out: Path) -> list[str]:
+    return [
+        imageio_ffmpeg.get_ffmpeg_exe(),
+        "-y", "-hide_banner", "-loglevel", "error",
+        "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{WIDTH}x{HEIGHT}",
+        "-r", str(FPS), "-i", "-", "-i", str(audio),
+        "-map", "0:v", "-map", "1:a",
+        "-c:v", "libx264", "-preset", "veryslow", "-tune", "stillimage",
+        "-crf", "30", "-pix_fmt", "yuv420p", "-g", str(2 * FPS), "-threads", "2",
+        "-c:a", "aac", "-b:a", "48k", "-ac", "1", "-ar", "48000",
+        "-map_metadata", "-1", "-fflags", "+bitexact",
+        "-flags:v", "+bitexact", "-flags:a", "+bitexact",
+        "-movflags", "+faststart", str(out),
+    ]  # fmt: skip
+
+
+def encode_video(timeline: Timeline, audio: Path, out: Path) -> None:
+    """Pipe every frame to ffmpeg with the narration track; H.264 + AAC in MP4."""
+    app = QGuiApplication.instance() or QGuiApplication([])
+    frames = SlideFrames(timeline)
+    count = -(-timeline.duration_ms // FRAME_MS)
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(ffmpeg_command(audio, out), stdin=subprocess.PIPE, stderr=errors)
+        assert process.stdin is not None
+        for number in range(count):
+            image = frames.at(number * FRAME_MS)
+            process.stdin.write(bytes(image.constBits()))
+        process.stdin.close()
+        if process.wait() != 0:
+            errors.seek(0)
+            raise RuntimeError(f"ffmpeg failed: {errors.read().decode(errors='replace')}")
+    del app

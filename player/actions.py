@@ -1,0 +1,176 @@
+"""The keyboard map (design.md 8) as QActions, and the guard for single-key shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+# The arrows act only while the video has focus: elsewhere they move sliders and lists.
+VIDEO_ONLY = "video"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One entry of the keyboard map: what it does, its keys, and where it lives."""
+
+    name: str
+    text: str
+    keys: tuple[str, ...]
+    menu: str
+    scope: str = "window"
+    checkable: bool = False
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "&Open module or video…", ("Ctrl+O",), "File"),
+    ActionSpec("search_all", "&Search all modules…", ("Ctrl+Shift+F",), "File"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
+    ActionSpec("play_pause", "&Play / pause", ("K", "Space"), "Playback"),
+    ActionSpec("back", "&Back 5 seconds", ("J",), "Playback"),
+    ActionSpec("forward", "&Forward 5 seconds", ("L",), "Playback"),
+    ActionSpec("back_arrow", "Back 5 seconds (on the video)", ("Left",), "", VIDEO_ONLY),
+    ActionSpec("forward_arrow", "Forward 5 seconds (on the video)", ("Right",), "", VIDEO_ONLY),
+    ActionSpec("previous_caption", "Pre&vious caption", ("Ctrl+Left",), "Playback"),
+    ActionSpec("next_caption", "&Next caption", ("Ctrl+Right",), "Playback"),
+    ActionSpec("replay_caption", "&Replay this caption", ("R",), "Playback"),
+    ActionSpec("play_story", "Play the &story from its start", (), "Playback"),
+    ActionSpec("slower", "S&lower", ("[",), "Playback"),
+    ActionSpec("faster", "F&aster", ("]",), "Playback"),
+    ActionSpec("normal_speed", "Nor&mal speed", ("Backspace",), "Playback"),
+    ActionSpec("mute", "&Mute", ("M",), "Playback", checkable=True),
+    ActionSpec("volume_up", "Volume up (on the video)", ("Up",), "", VIDEO_ONLY),
+    ActionSpec("volume_down", "Volume down (on the video)", ("Down",), "", VIDEO_ONLY),
+    ActionSpec("next_video", "Ne&xt video", ("N",), "Playback"),
+    ActionSpec("previous_video", "Previous vi&deo", ("Shift+N",), "Playback"),
+    ActionSpec("captions", "&Captions", ("C",), "View", checkable=True),
+    ActionSpec("next_language", "Next caption &language", ("Shift+C",), "View"),
+    ActionSpec("bigger_captions", "&Bigger captions", ("Ctrl+=", "Ctrl++"), "View"),
+    ActionSpec("smaller_captions", "&Smaller captions", ("Ctrl+-",), "View"),
+    ActionSpec("reset_captions", "&Normal caption size", ("Ctrl+0",), "View"),
+    ActionSpec("transcript", "&Transcript panel", ("T",), "View", checkable=True),
+    ActionSpec("full_screen", "&Full screen", ("F", "F11"), "View", checkable=True),
+    ActionSpec("leave_full_screen", "Leave full screen", ("Esc",), ""),
+    ActionSpec("single_keys", "Single-&key shortcuts", (), "View", checkable=True),
+    ActionSpec("find", "&Find in transcript…", ("Ctrl+F",), "Find"),
+    ActionSpec("find_next", "Find &next", ("F3",), "Find"),
+    ActionSpec("find_previous", "Find &previous", ("Shift+F3",), "Find"),
+    ActionSpec("help", "&Keyboard shortcuts", ("F1",), "Help"),
+    ActionSpec("about", "&About", (), "Help"),
+)
+MENUS = ("File", "Playback", "View", "Find", "Help")
+
+
+def is_single_key(sequence: QKeySequence) -> bool:
+    """True for a shortcut without Ctrl, Alt or Meta (Shift and function keys aside)."""
+    if sequence.isEmpty():
+        return False
+    combo = sequence[0]
+    if combo.keyboardModifiers() & (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+    ):
+        return False
+    return not Qt.Key.Key_F1.value <= combo.key().value <= Qt.Key.Key_F35.value
+
+
+def shortcut_text(spec: ActionSpec) -> str:
+    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys)
+
+
+class PlayerActions:
+    """Every action of the window, by name, placed in its menu with its keys."""
+
+    def __init__(self, window: QMainWindow, video_widget: QWidget) -> None:
+        self.actions: dict[str, QAction] = {}
+        self.specs = {spec.name: spec for spec in SPECS}
+        menus = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
+        for spec in SPECS:
+            action = QAction(spec.text, window)
+            action.setObjectName(f"action_{spec.name}")
+            action.setShortcuts([QKeySequence(k) for k in spec.keys])
+            action.setCheckable(spec.checkable)
+            keys = shortcut_text(spec)
+            plain = spec.text.replace("&", "").rstrip("…")
+            action.setToolTip(f"{plain} ({keys})" if keys else plain)
+            if spec.scope == VIDEO_ONLY:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                video_widget.addAction(action)
+            else:
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                window.addAction(action)
+            if spec.menu:
+                menus[spec.menu].addAction(action)
+            self.actions[spec.name] = action
+        self.menus: dict[str, QMenu] = menus
+        self.actions["single_keys"].setChecked(True)
+        self.actions["leave_full_screen"].setEnabled(False)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.actions[name]
+
+    def connect(self, name: str, slot: Callable[[], object]) -> None:
+        self.actions[name].triggered.connect(lambda _checked=False: slot())
+
+    def tooltip(self, name: str) -> str:
+        return self.actions[name].toolTip()
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the shortcuts list, in menu order."""
+        return [
+            (shortcut_text(spec), spec.text.replace("&", "").rstrip("…"))
+            for spec in SPECS
+            if spec.keys
+        ]
+
+
+TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+ACTIVATE_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class SingleKeyGuard(QObject):
+    """Keeps single-key shortcuts from firing while typing, or when they are turned off.
+
+    Accepting the ShortcutOverride event hands the key to the focused widget instead of
+    the shortcut map; Space and Enter on a focused button press the button.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        key = event.key()
+        if mods or Qt.Key.Key_F1.value <= key <= Qt.Key.Key_F35.value:
+            return False
+        if self._blocks(QApplication.focusWidget(), Qt.Key(key)):
+            event.accept()
+            return True
+        return False
+
+    def _blocks(self, focus: QWidget | None, key: Qt.Key) -> bool:
+        if not self.enabled and key.value < Qt.Key.Key_Escape.value:
+            return True
+        if focus is None:
+            return False
+        if isinstance(focus, TEXT_INPUTS):
+            return True
+        if isinstance(focus, QComboBox) and focus.isEditable():
+            return True
+        return isinstance(focus, QAbstractButton) and key in ACTIVATE_KEYS

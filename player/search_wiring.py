@@ -1,0 +1,103 @@
+"""Wires the transcript panel and the library search dialog into the window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from captions.model import Track
+from media.model import Segment
+from media.samples import sample_module_path
+
+if TYPE_CHECKING:
+    from player.main_window import MainWindow
+
+
+class PlainTranscript(QWidget):
+    """Stands in when the transcript panel cannot be imported: same signals and methods."""
+
+    seek_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptPanel")
+        self.label = QLabel("The transcript panel is not available in this build.", self)
+        self.label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.label)
+
+    def set_track(self, track: Track | None, segments: Sequence[Segment] = ()) -> None:
+        self.track = track
+
+    def set_position(self, ms: int) -> None:
+        pass
+
+    def open_find(self) -> None:
+        pass
+
+    def find_next(self) -> None:
+        pass
+
+    def find_previous(self) -> None:
+        pass
+
+
+def make_transcript_panel(parent: QWidget) -> Any:
+    """The transcript panel, or the plain stand-in when it is not importable."""
+    try:
+        from player.transcript_panel import TranscriptPanel
+    except ImportError:
+        return PlainTranscript(parent)
+    panel = TranscriptPanel(parent)
+    panel.setObjectName("transcriptPanel")
+    return panel
+
+
+def library_module_paths(window: MainWindow) -> list[str]:
+    """The modules search covers: the sample and every module opened this session."""
+    paths = [sample_module_path().resolve(), *window.known_module_paths]
+    return [str(p) for p in dict.fromkeys(paths)]
+
+
+def open_library_dialog(window: MainWindow) -> QWidget | None:
+    """Show "search all modules"; a chosen hit opens its module and video at its cue."""
+    try:
+        from player.library_dialog import LibrarySearchDialog
+    except ImportError:
+        window.status.add_message("search", "Searching all modules is not available in this build.")
+        return None
+    dialog = getattr(window, "_library_dialog", None)
+    if dialog is None:
+        dialog = LibrarySearchDialog(window, library_module_paths(window))
+        dialog.open_requested.connect(lambda path, vid, ms: open_hit(window, path, vid, ms))
+        window._library_dialog = dialog  # type: ignore[attr-defined]
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def _same_module(window: MainWindow, module_path: Path) -> bool:
+    module = window.module
+    if module is None:
+        return False
+    candidates = {window.module_path, module.folder.resolve()}
+    if module.manifest is not None:
+        candidates.add(module.manifest.resolve())
+    return module_path.resolve() in candidates
+
+
+def open_hit(window: MainWindow, module_path: str, video_id: str, ms: int) -> bool:
+    """Open the hit's module (unless it is open), then its video, then seek to the cue."""
+    path = Path(module_path)
+    if not _same_module(window, path) and not window.open_path(path, video_id):
+        return False
+    if window.video is None or window.video.id != video_id:
+        if not window.show_video(video_id):
+            return False
+    window.seek(ms)
+    window.transcript.set_position(ms)
+    return True

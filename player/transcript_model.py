@@ -1,0 +1,348 @@
+"""One list model over a track: it feeds the transcript view, find and screen readers.
+
+Rows are the track's cues in file order, one row per cue. Paragraph speakers and the
+storytelling segment's header (title + attribution) are roles on the first cue of the
+paragraph or segment, so a row number is always a cue index and the delegate draws the
+headings above that cue.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from captions.markup import cue_to_html, is_sound_cue, speaker_label
+from captions.model import Cue, Track
+from captions.paragraphs import paragraphs
+from captions.timefmt import format_clock, format_spoken
+from media.model import Segment
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _survive_emit_refcount_bug() -> None:
+    """PySide6 6.12.0's `SignalInstance.emit` returns True without a new reference.
+
+    On Python 3.11 (where True is not immortal) every emit from Python then drops one
+    reference to True until the interpreter aborts ("bool_dealloc"). Adding 2**40
+    references once keeps it alive for any realistic run; extra references are harmless.
+    """
+    import PySide6
+
+    if sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0":
+        holder = ctypes.c_ssize_t.from_address(id(True))
+        if holder.value < 1 << 39:
+            holder.value += 1 << 40
+
+
+_survive_emit_refcount_bug()
+
+TIME_MS_ROLE = Qt.ItemDataRole.UserRole + 1
+TIME_TEXT_ROLE = TIME_MS_ROLE + 1
+SPEAKER_ROLE = TIME_MS_ROLE + 2
+SPEAKER_HEADING_ROLE = TIME_MS_ROLE + 3
+IS_CURRENT_ROLE = TIME_MS_ROLE + 4
+IS_PARAGRAPH_START_ROLE = TIME_MS_ROLE + 5
+SEGMENT_HEADER_ROLE = TIME_MS_ROLE + 6
+IN_SEGMENT_ROLE = TIME_MS_ROLE + 7
+IS_SOUND_ROLE = TIME_MS_ROLE + 8
+RICH_TEXT_ROLE = TIME_MS_ROLE + 9
+MATCH_SPANS_ROLE = TIME_MS_ROLE + 10
+CURRENT_MATCH_ROLE = TIME_MS_ROLE + 11
+SEGMENT_ROLE = TIME_MS_ROLE + 12
+
+_ROLE_NAMES = {
+    TIME_MS_ROLE: b"timeMs",
+    TIME_TEXT_ROLE: b"timeText",
+    SPEAKER_ROLE: b"speaker",
+    SPEAKER_HEADING_ROLE: b"speakerHeading",
+    IS_CURRENT_ROLE: b"isCurrent",
+    IS_PARAGRAPH_START_ROLE: b"isParagraphStart",
+    SEGMENT_HEADER_ROLE: b"segmentHeader",
+    IN_SEGMENT_ROLE: b"inSegment",
+    IS_SOUND_ROLE: b"isSound",
+    RICH_TEXT_ROLE: b"richText",
+    MATCH_SPANS_ROLE: b"matchSpans",
+    CURRENT_MATCH_ROLE: b"currentMatch",
+    SEGMENT_ROLE: b"segment",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentBlock:
+    """A storytelling segment as the transcript shows it: a header above its cues."""
+
+    title: str
+    attribution: str
+    start_ms: int
+    end_ms: int
+
+    @property
+    def header_text(self) -> str:
+        return f"{self.title}\n{self.attribution}" if self.attribution else self.title
+
+
+def _paragraph_rows(
+    cues: Sequence[Cue], blocks: Sequence[SegmentBlock]
+) -> list[tuple[tuple[int, ...], str]]:
+    """(cue indices, speaker) of each transcript paragraph, segments kept whole."""
+    return [(p.cue_indices, p.speaker) for p in paragraphs(cues, blocks)]
+
+
+class TranscriptModel(QAbstractListModel):
+    """The cues of one track with their paragraph, segment, current and find state."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._track: Track | None = None
+        self._cues: tuple[Cue, ...] = ()
+        self._texts: list[str] = []
+        self._speakers: list[str] = []
+        self._headings: dict[int, str] = {}
+        self._paragraph_starts: set[int] = set()
+        self._blocks: list[SegmentBlock] = []
+        self._block_of_row: dict[int, int] = {}
+        self._block_first_row: dict[int, int] = {}
+        self._rich_cache: dict[int, str] = {}
+        self._sound_cache: dict[int, bool] = {}
+        self._current: tuple[int, ...] = ()
+        self._matches: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._current_match: tuple[int, int, int] | None = None
+
+    # -- loading ---------------------------------------------------------------
+
+    def set_track(self, track: Track | None, segments: Sequence[Segment] = ()) -> None:
+        """Show `track` (None empties the model); segments become header blocks."""
+        self.beginResetModel()
+        self._track = track
+        self._cues = track.cues if track is not None else ()
+        self._texts = [cue.plain.replace("\n", " ") for cue in self._cues]
+        self._blocks = [
+            SegmentBlock(s.title, s.attribution, s.start_ms, s.end_ms)
+            for s in sorted(segments, key=lambda s: s.start_ms)
+        ]
+        self._rich_cache = {}
+        self._sound_cache = {}
+        self._current = ()
+        self._matches = {}
+        self._current_match = None
+        self._index_structure()
+        self.endResetModel()
+
+    def _index_structure(self) -> None:
+        self._block_of_row = {}
+        self._block_first_row = {}
+        for number, block in enumerate(self._blocks):
+            for row, cue in enumerate(self._cues):
+                if block.start_ms <= cue.start_ms < block.end_ms:
+                    self._block_of_row[row] = number
+                    self._block_first_row.setdefault(number, row)
+        self._speakers = [""] * len(self._cues)
+        self._headings = {}
+        self._paragraph_starts = set()
+        previous_speaker: str | None = None
+        previous_block = -1
+        for rows, speaker in _paragraph_rows(self._cues, self._blocks):
+            if not rows:
+                continue
+            first = rows[0]
+            block = self._block_of_row.get(first, -1)
+            self._paragraph_starts.add(first)
+            for row in rows:
+                self._speakers[row] = speaker_label(speaker or self._cues[row].voice)
+            if speaker and (speaker != previous_speaker or block != previous_block):
+                self._headings[first] = speaker_label(speaker)
+            previous_speaker, previous_block = speaker, block
+
+    # -- Qt model interface -----------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cues)
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update(_ROLE_NAMES)
+        return names
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._cues):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[row]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible_text(row)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.accessible_description(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{format_clock(self._cues[row].start_ms)}: click or Enter to play"
+        getter = self._ROLE_GETTERS.get(role)
+        return getter(self, row) if getter is not None else None
+
+    # -- per-row facts (also used directly by the delegate) ------------------------
+
+    def cue(self, row: int) -> Cue:
+        return self._cues[row]
+
+    def text(self, row: int) -> str:
+        return self._texts[row]
+
+    def texts(self) -> list[str]:
+        """Display text of every row: what find searches and highlights."""
+        return self._texts
+
+    def speaker(self, row: int) -> str:
+        return self._speakers[row]
+
+    def speaker_heading(self, row: int) -> str:
+        return self._headings.get(row, "")
+
+    def is_paragraph_start(self, row: int) -> bool:
+        return row in self._paragraph_starts
+
+    def segment(self, row: int) -> SegmentBlock | None:
+        number = self._block_of_row.get(row)
+        return None if number is None else self._blocks[number]
+
+    def segment_header(self, row: int) -> SegmentBlock | None:
+        """The segment whose header sits above this row, if it is the segment's first."""
+        number = self._block_of_row.get(row)
+        if number is None or self._block_first_row.get(number) != row:
+            return None
+        return self._blocks[number]
+
+    def is_sound(self, row: int) -> bool:
+        found = self._sound_cache.get(row)
+        if found is None:
+            found = self._sound_cache[row] = is_sound_cue(self._cues[row].plain)
+        return found
+
+    def rich_text(self, row: int) -> str:
+        found = self._rich_cache.get(row)
+        if found is None:
+            raw = self._cues[row].text.replace("\n", " ")
+            found = self._rich_cache[row] = cue_to_html(raw)
+        return found
+
+    def is_current(self, row: int) -> bool:
+        return row in self._current
+
+    def match_spans(self, row: int) -> tuple[tuple[int, int], ...]:
+        return self._matches.get(row, ())
+
+    def current_match(self, row: int) -> tuple[int, int] | None:
+        found = self._current_match
+        return (found[1], found[2]) if found and found[0] == row else None
+
+    def seek_ms(self, row: int, header: bool = False) -> int:
+        """Where activating the row plays from: the segment start for its header."""
+        block = self.segment_header(row) if header else None
+        return block.start_ms if block is not None else self._cues[row].start_ms
+
+    def accessible_text(self, row: int) -> str:
+        cue = self._cues[row]
+        speaker = self._speakers[row]
+        said = f"{speaker}: {self._texts[row]}" if speaker else self._texts[row]
+        if self.is_sound(row):
+            said = f"Sound: {said}"
+        line = f"{format_spoken(cue.start_ms)}, {said}"
+        block = self.segment_header(row)
+        if block is not None:
+            heading = f"{block.title}, {block.attribution}" if block.attribution else ""
+            line = f"Story: {heading or block.title}. {line}"
+        return line
+
+    def accessible_description(self, row: int) -> str:
+        parts = ["Now playing"] if row in self._current else []
+        spans = self._matches.get(row)
+        if spans:
+            parts.append(f"{len(spans)} found")
+        block = self.segment(row)
+        if block is not None:
+            parts.append(f"in the story told by {block.attribution or block.title}")
+        return ", ".join(parts)
+
+    _ROLE_GETTERS: ClassVar[dict[int, Any]] = {
+        TIME_MS_ROLE: lambda self, row: self._cues[row].start_ms,
+        TIME_TEXT_ROLE: lambda self, row: format_clock(self._cues[row].start_ms),
+        SPEAKER_ROLE: speaker,
+        SPEAKER_HEADING_ROLE: speaker_heading,
+        IS_CURRENT_ROLE: is_current,
+        IS_PARAGRAPH_START_ROLE: is_paragraph_start,
+        SEGMENT_HEADER_ROLE: lambda self, row: (
+            b.header_text if (b := self.segment_header(row)) else ""
+        ),
+        IN_SEGMENT_ROLE: lambda self, row: row in self._block_of_row,
+        IS_SOUND_ROLE: is_sound,
+        RICH_TEXT_ROLE: rich_text,
+        MATCH_SPANS_ROLE: lambda self, row: list(self.match_spans(row)),
+        CURRENT_MATCH_ROLE: current_match,
+        SEGMENT_ROLE: segment,
+    }
+
+    # -- changing state cheaply ------------------------------------------------------
+
+    @property
+    def current_rows(self) -> tuple[int, ...]:
+        return self._current
+
+    def set_position(self, ms: int) -> int:
+        """Mark the cues showing at `ms` current; return the row to follow (-1: none).
+
+        Only the rows whose state changes emit dataChanged, so this stays cheap on a
+        ten-hour track. Between cues the last cue started stays current.
+        """
+        track = self._track
+        if track is None:
+            return -1
+        rows = tuple(track.active_indices_at(ms))
+        if not rows:
+            before = track.index_at_or_before(ms)
+            rows = (before,) if before >= 0 else ()
+        if rows != self._current:
+            changed = set(rows).symmetric_difference(self._current)
+            self._current = rows
+            roles = [IS_CURRENT_ROLE, Qt.ItemDataRole.AccessibleDescriptionRole]
+            for row in changed:
+                cell = self.index(row)
+                self.dataChanged.emit(cell, cell, roles)
+        return rows[-1] if rows else -1
+
+    def set_matches(self, matches: Sequence[tuple[int, int, int]]) -> None:
+        """Highlight every (row, start, end) found; an empty list clears them."""
+        grouped: dict[int, list[tuple[int, int]]] = {}
+        for row, start, end in matches:
+            grouped.setdefault(row, []).append((start, end))
+        had_any = bool(self._matches)
+        self._matches = {row: tuple(spans) for row, spans in grouped.items()}
+        self._current_match = None
+        if self._cues and (had_any or self._matches):
+            self.dataChanged.emit(
+                self.index(0),
+                self.index(len(self._cues) - 1),
+                [MATCH_SPANS_ROLE, CURRENT_MATCH_ROLE],
+            )
+
+    def set_current_match(self, match: tuple[int, int, int] | None) -> None:
+        """Mark one (row, start, end) as the match the find bar is on."""
+        old = self._current_match
+        self._current_match = match
+        for changed in {old[0] if old else -1, match[0] if match else -1} - {-1}:
+            cell = self.index(changed)
+            self.dataChanged.emit(cell, cell, [CURRENT_MATCH_ROLE])

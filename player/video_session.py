@@ -1,0 +1,68 @@
+"""One open video's tracks: loaded on demand, failures kept as plain messages (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from captions.loader import load_track
+from captions.model import CaptionError, Track
+from media.model import TrackRef, Video
+
+CAPTION_KINDS = ("captions", "subtitles")
+
+
+def load_ref(ref: TrackRef) -> tuple[Track | None, str]:
+    """The track, or None and one sentence saying why it cannot be shown."""
+    try:
+        track = load_track(ref.file, kind=ref.kind, language=ref.language, label=ref.label)
+    except CaptionError as exc:
+        return None, f"Captions “{ref.label or ref.file.name}” cannot be shown: {exc.reason}."
+    except FileNotFoundError:
+        return None, f"Captions “{ref.label or ref.file.name}” cannot be shown: the file {ref.file.name} is missing."
+    except (OSError, UnicodeError, ValueError, NotImplementedError) as exc:
+        return None, f"Captions “{ref.label or ref.file.name}” cannot be shown: {exc or type(exc).__name__}."
+    return track, ""
+
+
+@dataclass
+class VideoSession:
+    """The caption/subtitle tracks of a video in chooser order, plus its chapters."""
+
+    video: Video
+    caption_refs: list[TrackRef] = field(init=False)
+    loaded: dict[int, Track] = field(default_factory=dict)
+    errors: dict[int, str] = field(default_factory=dict)
+    chapters: Track | None = None
+    chapter_error: str = ""
+
+    def __post_init__(self) -> None:
+        self.caption_refs = [t for t in self.video.tracks if t.kind in CAPTION_KINDS]
+        chapter_ref = next((t for t in self.video.tracks if t.kind == "chapters"), None)
+        if chapter_ref is not None:
+            self.chapters, self.chapter_error = load_ref(chapter_ref)
+
+    def default_index(self) -> int:
+        default = self.video.default_track()
+        for index, ref in enumerate(self.caption_refs):
+            if ref is default:
+                return index
+        return 0 if self.caption_refs else -1
+
+    def labels(self) -> list[str]:
+        return [ref.label or ref.language or ref.file.name for ref in self.caption_refs]
+
+    def track(self, index: int) -> Track | None:
+        """The loaded track at `index` (loading it once), None if off or unreadable."""
+        if not 0 <= index < len(self.caption_refs):
+            return None
+        if index not in self.loaded and index not in self.errors:
+            track, error = load_ref(self.caption_refs[index])
+            if track is None:
+                self.errors[index] = error
+            else:
+                self.loaded[index] = track
+        return self.loaded.get(index)
+
+    def messages(self) -> list[str]:
+        found = [self.errors[i] for i in sorted(self.errors)]
+        return [*found, self.chapter_error] if self.chapter_error else found

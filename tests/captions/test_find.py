@@ -1,0 +1,98 @@
+"""Find in transcript: case- and accent-insensitive spans in the cues' plain text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from captions.find import Match, TrackFinder, find_in_cues, find_in_track
+from captions.fold import fold
+from captions.model import Cue, Track
+
+PLAINS = [
+    "We met in the café, déjà vu.",
+    "DEJA VU again\nand again",
+    "Nothing here.",
+    "左に見えるのは…",
+    "Die Straße ist lang",
+]
+
+
+def spans(plains: list[str], query: str) -> list[str]:
+    return [plains[m.cue_index][m.start : m.end] for m in find_in_cues(plains, query)]
+
+
+def test_find_is_case_and_accent_insensitive_and_returns_original_spans() -> None:
+    assert find_in_cues(PLAINS, "deja") == [Match(0, 20, 24), Match(1, 0, 4)]
+    assert spans(PLAINS, "Déjà") == ["déjà", "DEJA"]
+    assert spans(PLAINS, "cafe") == ["café"]
+
+
+def test_find_matches_words_across_line_breaks_and_repeated_spaces() -> None:
+    assert spans(PLAINS, "again   and") == ["again\nand"]
+    assert spans(PLAINS, "vu.") == ["vu."]
+
+
+def test_find_never_crosses_from_one_cue_into_the_next() -> None:
+    assert find_in_cues(["one two", "three"], "two three") == []
+
+
+def test_find_all_matches_in_a_cue_in_order() -> None:
+    assert find_in_cues(["a ha ha", "ha"], "ha") == [
+        Match(0, 2, 4),
+        Match(0, 5, 7),
+        Match(1, 0, 2),
+    ]
+
+
+def test_blank_query_finds_nothing() -> None:
+    assert find_in_cues(PLAINS, "") == []
+    assert find_in_cues(PLAINS, "  \t\n") == []
+
+
+def test_find_in_other_scripts_and_expanding_folds() -> None:
+    assert spans(PLAINS, "見える") == ["見える"]
+    assert spans(PLAINS, "strasse") == ["Straße"]
+    assert spans(PLAINS, "STRAẞE") == ["Straße"]
+
+
+def test_decomposed_accents_are_included_in_the_span() -> None:
+    plains = [unicodedata.normalize("NFD", "un café noir")]
+    [match] = find_in_cues(plains, "cafe")
+    assert plains[0][match.start : match.end] == unicodedata.normalize("NFD", "café")
+
+
+def test_regex_characters_in_the_query_are_literal() -> None:
+    assert spans(["a.b (c) [d] *e*", "axb"], "a.b") == ["a.b"]
+    assert spans(["a.b (c) [d] *e*"], "(c) [d] *e*") == ["(c) [d] *e*"]
+
+
+def test_track_finder_answers_each_keystroke_of_an_incremental_search() -> None:
+    finder = TrackFinder(PLAINS)
+    assert len(finder) == len(PLAINS)
+    counts = [len(finder.find(typed)) for typed in ("a", "ag", "aga", "agai")]
+    assert counts == [len(find_in_cues(PLAINS, q)) for q in ("a", "ag", "aga", "agai")]
+    assert counts[-1] == 2
+    first = finder.find("again")
+    first.clear()  # the caller owns the list it gets back
+    assert len(finder.find("again")) == 2
+
+
+def test_find_in_track_uses_the_cues_plain_text() -> None:
+    cue = Cue(0, 1000, "<v Ana>Bonjour &amp; d&eacute;j&agrave;", "Bonjour & déjà")
+    track = Track((cue,))
+    assert find_in_track(track, "& deja") == [Match(0, 8, 14)]
+    assert find_in_track(["Bonjour"], "jour") == [Match(0, 3, 7)]
+
+
+@given(st.lists(st.text(max_size=30), max_size=6), st.text(max_size=6))
+def test_every_match_is_a_folded_occurrence_of_the_query(
+    plains: list[str], query: str
+) -> None:
+    words = fold(query).split()
+    for match in find_in_cues(plains, query):
+        found = fold(plains[match.cue_index][match.start : match.end])
+        assert " ".join(words) in " ".join(found.split())
+        assert 0 <= match.start < match.end <= len(plains[match.cue_index])
