@@ -86,22 +86,10 @@ def _language(language: str, cues: Track | Sequence[Cue]) -> str:
     return chosen.strip() or "und"
 
 
-def to_html(
-    cues: Track | Sequence[Cue],
-    *,
-    module_title: str = "",
-    video_title: str = "",
-    credit: str = "",
-    segments: Iterable[SegmentInput] = (),
-    start_ms: int | None = None,
-    end_ms: int | None = None,
-    language: str = "",
-) -> str:
-    """A complete HTML5 transcript; `language` (else the track's) sets `lang`."""
-    all_cues = cues_of(cues)
-    scope = plan_export(all_cues, segments, start_ms, end_ms)
-    lang = _language(language, cues)
-    direction = ' dir="rtl"' if lang.split("-")[0].lower() in RTL_LANGUAGES else ""
+def _header(
+    module_title: str, video_title: str, credit: str, notices: Sequence[str]
+) -> tuple[str, list[str]]:
+    """The page title and the header: one h1, module, credit and excerpt notices."""
     heading = video_title or module_title or "Transcript"
     page_title = f"Transcript: {heading}" if heading != "Transcript" else heading
     head = [f"<h1>{_e(heading)}</h1>"]
@@ -109,8 +97,12 @@ def to_html(
         head.append(f'<p class="module">Module: {_e(module_title)}</p>')
     if credit:
         head.append(f'<p class="credit">{_e(credit)}</p>')
-    head.extend(f'<p class="notice">{_e(notice)}</p>' for notice in scope.notices)
-    body = _body(all_cues, scope_paragraphs(all_cues, scope))
+    head.extend(f'<p class="notice">{_e(notice)}</p>' for notice in notices)
+    return page_title, head
+
+
+def _document(lang: str, page_title: str, head: list[str], body: list[str]) -> str:
+    direction = ' dir="rtl"' if lang.split("-")[0].lower() in RTL_LANGUAGES else ""
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -133,3 +125,22 @@ def to_html(
             "",
         ]
     )
+
+
+def to_html(
+    cues: Track | Sequence[Cue],
+    *,
+    module_title: str = "",
+    video_title: str = "",
+    credit: str = "",
+    segments: Iterable[SegmentInput] = (),
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+    language: str = "",
+) -> str:
+    """A complete HTML5 transcript; `language` (else the track's) sets `lang`."""
+    all_cues = cues_of(cues)
+    scope = plan_export(all_cues, segments, start_ms, end_ms)
+    page_title, head = _header(module_title, video_title, credit, scope.notices)
+    body = _body(all_cues, scope_paragraphs(all_cues, scope))
+    return _document(_language(language, cues), page_title, head, body)

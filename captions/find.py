@@ -1,20 +1,24 @@
 """Find in transcript: incremental, case- and accent-insensitive matching over cues.
 
-The folded cue texts are joined once into one string, so each keystroke costs a single
-regular-expression scan in C, whatever the number of cues.
+The folded cue texts are joined once into one string. A keystroke then costs one scan
+of it in C; the matches are kept as positions and become `Match` objects only when
+read, so even a one-letter query over a 10-hour transcript answers within a frame.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import NamedTuple
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, chain, islice, repeat
+from operator import add
+from typing import NamedTuple, overload
 
 from captions.fold import fold, fold_with_map, original_span
 from captions.model import Track
 
 _WHITESPACE = re.compile(r"\s")
-# Cue texts are joined with a character that no query pattern can match.
+# Cue texts are joined with a character that no query can match.
 _CUE_SEPARATOR = "\n"
 
 
@@ -26,78 +30,121 @@ class Match(NamedTuple):
     end: int
 
 
-def query_pattern(query: str) -> re.Pattern[str] | None:
-    """The folded pattern for `query` (words match across any run of spaces), or None."""
-    words = fold(query).split()
-    if not words:
-        return None
-    return re.compile(" +".join(map(re.escape, words)))
+def query_words(query: str) -> list[str]:
+    """The folded words of `query`; matches allow any run of spaces between them."""
+    return fold(query).split()
+
+
+class _FoldedTrack(NamedTuple):
+    haystack: str
+    starts: list[int]  # where each cue begins in the haystack
+    offsets: list[list[int] | None]  # folded -> original index; None: the same
+    lengths: list[int]  # each plain text's length
+
+
+class Matches(Sequence[Match]):
+    """The matches of one query, in cue order, made into `Match` objects on demand."""
+
+    def __init__(self, track: _FoldedTrack, begins: list[int], ends: list[int]) -> None:
+        self._track = track
+        self._begins = begins
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._begins)
+
+    @overload
+    def __getitem__(self, index: int) -> Match: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Match]: ...
+
+    def __getitem__(self, index: int | slice) -> Match | list[Match]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        begin, end = self._begins[index], self._ends[index]
+        track = self._track
+        cue = bisect_right(track.starts, begin) - 1
+        base = track.starts[cue]
+        offsets = track.offsets[cue]
+        if offsets is None:
+            return Match(cue, begin - base, end - base)
+        start, stop = original_span(offsets, begin - base, end - base, track.lengths[cue])
+        return Match(cue, start, stop)
+
+    def __iter__(self) -> Iterator[Match]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Matches({list(self)!r})"
 
 
 class TrackFinder:
     """Folds a track's plain texts once so each `find` is fast enough per keystroke."""
 
     def __init__(self, plains: Sequence[str]) -> None:
-        self._plains = list(plains)
         folded_texts: list[str] = []
-        self._offsets: list[list[int] | None] = []
-        for plain in self._plains:
+        offsets: list[list[int] | None] = []
+        for plain in plains:
             if plain.isascii():
-                folded, offsets = plain.lower(), None
+                folded_texts.append(_WHITESPACE.sub(" ", plain.lower()))
+                offsets.append(None)
             else:
-                folded, offsets = fold_with_map(plain)
-            folded_texts.append(_WHITESPACE.sub(" ", folded))
-            self._offsets.append(offsets)
-        self._starts: list[int] = []
-        position = 0
-        for folded in folded_texts:
-            self._starts.append(position)
-            position += len(folded) + len(_CUE_SEPARATOR)
-        self._haystack = _CUE_SEPARATOR.join(folded_texts)
-        self._last_query: str | None = None
-        self._last_matches: list[Match] = []
+                folded, mapping = fold_with_map(plain)
+                folded_texts.append(_WHITESPACE.sub(" ", folded))
+                offsets.append(mapping)
+        steps = (len(text) + len(_CUE_SEPARATOR) for text in folded_texts)
+        starts = list(accumulate(chain([0], steps)))[: len(folded_texts)]
+        self._track = _FoldedTrack(
+            _CUE_SEPARATOR.join(folded_texts),
+            starts,
+            offsets,
+            [len(plain) for plain in plains],
+        )
+        self._last: tuple[str, Matches] | None = None
 
     def __len__(self) -> int:
-        return len(self._plains)
+        return len(self._track.starts)
 
-    def find(self, query: str) -> list[Match]:
-        """Every non-overlapping match of `query`, in cue order; [] for a blank query."""
-        if query == self._last_query:
-            return list(self._last_matches)
-        pattern = query_pattern(query)
-        matches = [] if pattern is None else self._scan(pattern)
-        self._last_query, self._last_matches = query, matches
-        return list(matches)
-
-    def _scan(self, pattern: re.Pattern[str]) -> list[Match]:
-        starts, offsets, plains = self._starts, self._offsets, self._plains
-        last_cue = len(starts) - 1
-        cue = 0
-        next_start = starts[1] if last_cue >= 1 else len(self._haystack) + 1
-        matches: list[Match] = []
-        for found in pattern.finditer(self._haystack):
-            begin, finish = found.span()
-            if begin >= next_start:
-                while cue < last_cue and starts[cue + 1] <= begin:
-                    cue += 1
-                next_start = (
-                    starts[cue + 1] if cue < last_cue else len(self._haystack) + 1
-                )
-            base = starts[cue]
-            cue_offsets = offsets[cue]
-            if cue_offsets is None:
-                matches.append(Match(cue, begin - base, finish - base))
-            else:
-                start, end = original_span(
-                    cue_offsets, begin - base, finish - base, len(plains[cue])
-                )
-                matches.append(Match(cue, start, end))
+    def find(self, query: str) -> Matches:
+        """Every non-overlapping match of `query` in cue order; none for a blank query."""
+        if self._last is not None and self._last[0] == query:
+            return self._last[1]
+        words = query_words(query)
+        if not words:
+            matches = Matches(self._track, [], [])
+        elif len(words) == 1:
+            matches = self._find_word(words[0])
+        else:
+            matches = self._find_words(words)
+        self._last = (query, matches)
         return matches
+
+    def _find_word(self, word: str) -> Matches:
+        """All places of one word, computed by C loops (split, accumulate, map)."""
+        pieces = self._track.haystack.split(word)
+        count = len(pieces) - 1
+        if count == 0:
+            return Matches(self._track, [], [])
+        gaps = map(add, map(len, islice(pieces, 1, count)), repeat(len(word)))
+        begins = list(accumulate(chain([len(pieces[0])], gaps)))
+        ends = list(map(add, begins, repeat(len(word))))
+        return Matches(self._track, begins, ends)
+
+    def _find_words(self, words: list[str]) -> Matches:
+        pattern = re.compile(" +".join(map(re.escape, words)))
+        spans = [found.span() for found in pattern.finditer(self._track.haystack)]
+        return Matches(self._track, [s for s, _ in spans], [e for _, e in spans])
 
 
 def find_in_cues(plains: Sequence[str], query: str) -> list[Match]:
-    """One-off find over plain cue texts (build a `TrackFinder` to search repeatedly)."""
-    return TrackFinder(plains).find(query)
+    """One-off find over plain cue texts (a `TrackFinder` serves repeated finds)."""
+    return list(TrackFinder(plains).find(query))
 
 
 def find_in_track(track_or_texts: Track | Sequence[str], query: str) -> list[Match]:

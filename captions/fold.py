@@ -6,6 +6,7 @@ traced back to the original character it came from (for highlighting matches).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -23,10 +24,14 @@ _ACCENT_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 
+ACCENT_MARKS = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _ACCENT_RANGES) + "]"
+)
+
+
 def is_accent_mark(char: str) -> bool:
     """True for a combining mark that only accents a letter (folding drops it)."""
-    code = ord(char)
-    return any(low <= code <= high for low, high in _ACCENT_RANGES)
+    return ACCENT_MARKS.fullmatch(char) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -50,7 +55,7 @@ def fold(text: str) -> str:
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` plus, for each folded character, the index of its original character."""
+    """`fold(text)` plus, for each folded character, the index of its original."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
     pieces: list[str] = []

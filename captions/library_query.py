@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from captions.fold import fold, fold_with_map, is_accent_mark, original_span
+from captions.fold import ACCENT_MARKS, fold, fold_with_map, original_span
 
 # Scripts whose words are not separated by spaces, plus Hangul (particles attach to
 # words, so Korean is also searched as a character sequence).
@@ -52,15 +52,14 @@ def space_unspaced(text: str) -> str:
 
 
 def search_text(plain: str) -> str:
-    """What the index tokenizes: NFKC (full-width letters, ligatures) without loose accents.
+    """What the index tokenizes: NFKC (full-width forms, ligatures), no loose accents.
 
     Precomposed accents stay (the tokenizer removes them); marks that NFKC cannot
     compose, such as Arabic harakat, are dropped so "مرحبا" finds "مَرْحَبًا".
     """
     if plain.isascii():
         return plain
-    normal = unicodedata.normalize("NFKC", plain)
-    return "".join(c for c in normal if not is_accent_mark(c))
+    return ACCENT_MARKS.sub("", unicodedata.normalize("NFKC", plain))
 
 
 def _has_token_character(text: str) -> bool:
@@ -117,11 +116,33 @@ def characters_expression(terms: list[QueryTerm]) -> str:
     return " ".join(parts)
 
 
+def _token_units(text: str) -> list[str]:
+    """The tokens the index sees: runs of letters, digits and marks."""
+    units: list[str] = []
+    current: list[str] = []
+    for char in space_unspaced(text):
+        category = unicodedata.category(char)
+        if category[0] in "LNM" or category == "Co":
+            current.append(char)
+        elif current:
+            units.append("".join(current))
+            current = []
+    if current:
+        units.append("".join(current))
+    return units
+
+
 def _term_pattern(term: QueryTerm) -> str | None:
-    units = re.findall(r"\w+", space_unspaced(fold(term.text)))
+    """A regular expression for `term` in folded text, with the index's word edges."""
+    units = _token_units(fold(term.text))
     if not units:
         return None
-    return r"\W*".join(map(re.escape, units))
+    pattern = r"\W*".join(map(re.escape, units))
+    if not has_unspaced_script(units[0][0]):
+        pattern = r"(?<![^\W_])" + pattern
+    if not term.prefix and not has_unspaced_script(units[-1][-1]):
+        pattern += r"(?![^\W_])"
+    return pattern
 
 
 def mark_matches(
@@ -133,8 +154,8 @@ def mark_matches(
 ) -> str:
     """A snippet of `text` with each term's matches wrapped in `markers`.
 
-    Used where FTS5's own snippet() cannot mark the text (the per-character index);
-    matching is case- and accent-insensitive, like the index.
+    Used where FTS5's snippet() is not (the per-character index, sampled ranking);
+    it matches like the index: whole words or prefixes, ignoring case and accents.
     """
     patterns = [p for p in map(_term_pattern, terms) if p is not None]
     folded, offsets = fold_with_map(text)

@@ -60,6 +60,8 @@ def _where(index: int, cue: Cue) -> str:
 
 def visible_length(line: str) -> int:
     """Characters a reader sees: combining and zero-width format marks not counted."""
+    if line.isascii():
+        return len(line)
     return sum(1 for ch in line if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
 
 

@@ -56,14 +56,18 @@ def tokenize(raw: str) -> Iterator[Token]:
         lt = raw.find("<", pos)
         gt = raw.find(">", lt) if lt >= 0 else -1
         if lt < 0 or gt < 0:
-            yield Text(html.unescape(raw[pos:]))
+            yield Text(_unescape(raw[pos:]))
             return
         if lt > pos:
-            yield Text(html.unescape(raw[pos:lt]))
+            yield Text(_unescape(raw[pos:lt]))
         tag = _parse_tag(raw[lt + 1 : gt])
         if tag is not None:
             yield tag
         pos = gt + 1
+
+
+def _unescape(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
 
 
 def _parse_tag(content: str) -> StartTag | EndTag | None:
@@ -78,7 +82,7 @@ def _parse_tag(content: str) -> StartTag | EndTag | None:
     return StartTag(
         name,
         tuple(c for c in classes.split(".") if c),
-        html.unescape(" ".join((annotation or "").split())),
+        _unescape(" ".join((annotation or "").split())),
     )
 
 

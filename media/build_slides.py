@@ -30,6 +30,7 @@ FAMILY = "DejaVu Sans"
 INK, MUTED, ACCENT = QColor("#14202b"), QColor("#46525e"), QColor("#16625b")
 PAPER, DEEP, STORY = QColor("#f6f4ef"), QColor("#15433f"), QColor("#2a2233")
 AMBER = QColor("#f2c14e")
+_APPLICATION: list[QGuiApplication] = []
 
 
 def font(size: int, bold: bool = False, family: str = FAMILY) -> QFont:
@@ -39,9 +40,7 @@ def font(size: int, bold: bool = False, family: str = FAMILY) -> QFont:
     return result
 
 
-def text_block(
-    painter: QPainter, rect: QRectF, text: str, flags: int = 0
-) -> float:
+def text_block(painter: QPainter, rect: QRectF, text: str, flags: int = 0) -> float:
     """Draw wrapped text in `rect`; returns the height it took."""
     options = int(Qt.TextFlag.TextWordWrap) | flags
     used = painter.boundingRect(rect, options, text)
@@ -49,23 +48,27 @@ def text_block(
     return used.height()
 
 
-def draw_header(painter: QPainter, slide: TimedSlide, light: bool) -> None:
+def draw_header(painter: QPainter, header: str, light: bool) -> None:
     painter.setPen(QColor("#d6e6e3") if light else MUTED)
     painter.setFont(font(14, bold=True))
-    label = f"{script.MODULE_TITLE.upper()}   ·   SAMPLE MODULE"
-    painter.drawText(QRectF(MARGIN, 22, 640, 24), int(Qt.AlignmentFlag.AlignLeft), label)
+    left = int(Qt.AlignmentFlag.AlignLeft)
+    painter.drawText(QRectF(MARGIN, 22, 700, 24), left, header)
 
 
-def draw_points_slide(painter: QPainter, slide: TimedSlide, shown: int, current: int) -> None:
+def draw_points_slide(
+    painter: QPainter, slide: TimedSlide, header: str, shown: int, current: int
+) -> None:
     painter.fillRect(0, 0, WIDTH, HEIGHT, PAPER)
     painter.fillRect(0, 0, WIDTH, 6, ACCENT)
-    draw_header(painter, slide, light=False)
+    draw_header(painter, header, light=False)
     painter.setPen(INK)
     painter.setFont(font(34, bold=True))
-    top = 62 + text_block(painter, QRectF(MARGIN, 62, WIDTH - 2 * MARGIN, 90), slide.slide.heading)
+    top = 62 + text_block(
+        painter, QRectF(MARGIN, 62, WIDTH - 2 * MARGIN, 90), slide.slide.heading
+    )
     painter.fillRect(QRectF(MARGIN, top + 12, 72, 5), ACCENT)
     y = top + 44
-    size = 24 if len(slide.slide.points) <= 4 else 22
+    size = 26 if len(slide.slide.points) <= 4 else 24
     for index, point in enumerate(slide.slide.points[:shown]):
         is_current = index == current
         painter.setBrush(ACCENT if is_current else QColor("#8fa3a0"))
@@ -77,21 +80,34 @@ def draw_points_slide(painter: QPainter, slide: TimedSlide, shown: int, current:
         y += text_block(painter, rect, point) + 16
 
 
-def draw_title_slide(painter: QPainter, slide: TimedSlide) -> None:
+def draw_title_slide(painter: QPainter, slide: TimedSlide, header: str) -> None:
     painter.fillRect(0, 0, WIDTH, HEIGHT, DEEP)
     painter.fillRect(0, 0, WIDTH, 6, AMBER)
-    draw_header(painter, slide, light=True)
+    draw_header(painter, header, light=True)
     center = int(Qt.AlignmentFlag.AlignHCenter)
     painter.setPen(QColor("#ffffff"))
     painter.setFont(font(44, bold=True))
-    height = text_block(painter, QRectF(MARGIN, 150, WIDTH - 2 * MARGIN, 130), slide.slide.heading, center)
+    height = text_block(
+        painter,
+        QRectF(MARGIN, 150, WIDTH - 2 * MARGIN, 130),
+        slide.slide.heading,
+        center,
+    )
     painter.fillRect(QRectF(WIDTH / 2 - 40, 150 + height + 18, 80, 5), AMBER)
     painter.setPen(QColor("#e3efed"))
     painter.setFont(font(24))
-    text_block(painter, QRectF(MARGIN, 150 + height + 42, WIDTH - 2 * MARGIN, 40), slide.slide.subtitle, center)
+    text_block(
+        painter,
+        QRectF(MARGIN, 150 + height + 42, WIDTH - 2 * MARGIN, 40),
+        slide.slide.subtitle,
+        center,
+    )
     painter.setPen(QColor("#c9dcd9"))
     painter.setFont(font(15))
-    credit = "Made for the transcript-player project after a public training module on trafficked persons"
+    credit = (
+        "Sample made for the transcript-player project "
+        "after a public training module on trafficked persons"
+    )
     text_block(painter, QRectF(MARGIN, 370, WIDTH - 2 * MARGIN, 44), credit, center)
 
 
@@ -103,10 +119,16 @@ def draw_story_slide(painter: QPainter, slide: TimedSlide) -> None:
     painter.drawRoundedRect(QRectF(MARGIN, 22, 196, 28), 6, 6)
     painter.setPen(QColor("#1d1724"))
     painter.setFont(font(14, bold=True))
-    painter.drawText(QRectF(MARGIN, 22, 196, 28), int(Qt.AlignmentFlag.AlignCenter), "STAND-IN SEGMENT")
+    painter.drawText(
+        QRectF(MARGIN, 22, 196, 28),
+        int(Qt.AlignmentFlag.AlignCenter),
+        "STAND-IN SEGMENT",
+    )
     painter.setPen(QColor("#ffffff"))
     painter.setFont(font(36, bold=True))
-    top = 72 + text_block(painter, QRectF(MARGIN, 72, WIDTH - 2 * MARGIN, 60), slide.slide.heading)
+    top = 72 + text_block(
+        painter, QRectF(MARGIN, 72, WIDTH - 2 * MARGIN, 60), slide.slide.heading
+    )
     painter.setPen(QColor("#ece6f1"))
     painter.setFont(font(21))
     body = (
@@ -114,7 +136,9 @@ def draw_story_slide(painter: QPainter, slide: TimedSlide) -> None:
         "This sample does not include her recording: a stand-in narrator says "
         "what the story is about."
     )
-    top += 18 + text_block(painter, QRectF(MARGIN, top + 18, WIDTH - 2 * MARGIN, 110), body)
+    top += 18 + text_block(
+        painter, QRectF(MARGIN, top + 18, WIDTH - 2 * MARGIN, 110), body
+    )
     painter.setPen(AMBER)
     painter.setFont(font(21, bold=True))
     about = "About: " + " ".join(slide.slide.points)
@@ -130,23 +154,31 @@ def draw_lower_third(painter: QPainter) -> None:
     first, second = script.STORY_LOWER_THIRD
     painter.setPen(QColor("#1d1724"))
     painter.setFont(font(21, bold=True))
-    painter.drawText(QRectF(band.left() + 26, band.top() + 10, band.width() - 40, 28), int(Qt.AlignmentFlag.AlignLeft), first)
+    painter.drawText(
+        QRectF(band.left() + 26, band.top() + 10, band.width() - 40, 28),
+        int(Qt.AlignmentFlag.AlignLeft),
+        first,
+    )
     painter.setPen(QColor("#3d3546"))
     painter.setFont(font(17))
-    painter.drawText(QRectF(band.left() + 26, band.top() + 40, band.width() - 40, 24), int(Qt.AlignmentFlag.AlignLeft), second)
+    painter.drawText(
+        QRectF(band.left() + 26, band.top() + 40, band.width() - 40, 24),
+        int(Qt.AlignmentFlag.AlignLeft),
+        second,
+    )
 
 
-def draw_slide(slide: TimedSlide, shown: int, current: int) -> QImage:
+def draw_slide(slide: TimedSlide, header: str, shown: int, current: int) -> QImage:
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB888)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     if slide.slide.style == "title":
-        draw_title_slide(painter, slide)
+        draw_title_slide(painter, slide, header)
     elif slide.slide.style == "story":
         draw_story_slide(painter, slide)
     else:
-        draw_points_slide(painter, slide, shown, current)
+        draw_points_slide(painter, slide, header, shown, current)
     painter.end()
     return image
 
@@ -169,11 +201,23 @@ def stamp(image: QImage, ms: int) -> QImage:
     return frame
 
 
+def slide_header(timeline: Timeline, slide: TimedSlide) -> str:
+    """The small line above a slide: where this is in the module."""
+    if slide.slide.style == "title":
+        number = [v.id for v in script.VIDEOS].index(timeline.video.id) + 1
+        where = f"VIDEO {number} OF {len(script.VIDEOS)}"
+        return f"{script.MODULE_TITLE.upper()}   ·   {where}"
+    titles = [c.title for c in timeline.chapters]
+    where = f"PART {titles.index(slide.chapter) + 1} OF {len(titles)}"
+    return f"{timeline.video.title.upper()}   ·   {where}"
+
+
 class SlideFrames:
     """The picture at any time: slide images cached per reveal state."""
 
     def __init__(self, timeline: Timeline) -> None:
         self.slides = timeline.slides
+        self.headers = [slide_header(timeline, slide) for slide in self.slides]
         self.starts = [s.start_ms for s in self.slides]
         self.cache: dict[tuple[int, int], QImage] = {}
 
@@ -185,7 +229,8 @@ class SlideFrames:
         key = (index, step)
         if key not in self.cache:
             _, shown, current = slide.reveals[step]
-            self.cache[key] = draw_slide(slide, shown, current)
+            header = self.headers[index]
+            self.cache[key] = draw_slide(slide, header, shown, current)
         return stamp(self.cache[key], ms)
 
 
@@ -207,11 +252,14 @@ def ffmpeg_command(audio: Path, out: Path) -> list[str]:
 
 def encode_video(timeline: Timeline, audio: Path, out: Path) -> None:
     """Pipe every frame to ffmpeg with the narration track; H.264 + AAC in MP4."""
-    app = QGuiApplication.instance() or QGuiApplication([])
+    if QGuiApplication.instance() is None:  # fonts need one; keep it alive
+        _APPLICATION.append(QGuiApplication([]))
     frames = SlideFrames(timeline)
     count = -(-timeline.duration_ms // FRAME_MS)
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(ffmpeg_command(audio, out), stdin=subprocess.PIPE, stderr=errors)
+        process = subprocess.Popen(
+            ffmpeg_command(audio, out), stdin=subprocess.PIPE, stderr=errors
+        )
         assert process.stdin is not None
         for number in range(count):
             image = frames.at(number * FRAME_MS)
@@ -219,5 +267,6 @@ def encode_video(timeline: Timeline, audio: Path, out: Path) -> None:
         process.stdin.close()
         if process.wait() != 0:
             errors.seek(0)
-            raise RuntimeError(f"ffmpeg failed: {errors.read().decode(errors='replace')}")
-    del app
+            raise RuntimeError(
+                f"ffmpeg failed: {errors.read().decode(errors='replace')}"
+            )

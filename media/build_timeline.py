@@ -109,7 +109,9 @@ def layout_video(video: VideoScript, synth: Synth, chime: array[int]) -> Timelin
             clock = max(clock, LEAD_IN_MS) if index == 0 else clock
             timeline.clips.append((clock, chime))
             timeline.cues.append(
-                TimedCue(clock, clock + CHIME_CUE_MS, (CHIME_TEXT[0],), (CHIME_TEXT[1],), "")
+                TimedCue(
+                    clock, clock + CHIME_CUE_MS, (CHIME_TEXT[0],), (CHIME_TEXT[1],), ""
+                )
             )
             clock += CHIME_CUE_MS + GAP_MS
         clock = _layout_chapter(timeline, chapter, chapter_start, clock, synth)
@@ -124,14 +126,16 @@ def layout_video(video: VideoScript, synth: Synth, chime: array[int]) -> Timelin
 def _layout_chapter(
     timeline: Timeline, chapter: Chapter, start: int, clock: int, synth: Synth
 ) -> int:
-    """Lay out a chapter's slides from `clock`; returns where the next chapter starts."""
+    """Lay out a chapter from `clock`; returns where the next chapter starts."""
     voice = STAND_IN if chapter.storytelling else NARRATOR
     first_cue = len(timeline.cues)
     for number, slide in enumerate(chapter.slides):
         slide_start = start if number == 0 else clock
         reveals: list[tuple[int, int, int]] = []
-        shown = 0 if any(line.point is not None for line in slide.lines) else len(
-            slide.points
+        shown = (
+            0
+            if any(line.point is not None for line in slide.lines)
+            else len(slide.points)
         )
         reveals.append((slide_start, shown, -1))
         for line in slide.lines:

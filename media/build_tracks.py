@@ -1,4 +1,4 @@
-"""Writes the sample's WebVTT tracks and module.toml from a laid-out timeline (no Qt)."""
+"""Writes the sample's WebVTT tracks and module.toml from its timeline (no Qt)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from captions import loader
 from captions.model import Cue, Track
 from captions.timefmt import format_vtt
 from media import sample_script as script
-from media.build_timeline import Timeline, TimedCue
+from media.build_timeline import TimedCue, Timeline
 from media.model import Segment
 from media.storytelling import segment_checksum
 

@@ -18,6 +18,12 @@ CAPTION_SUFFIXES = (".vtt", ".srt", ".sbv")
 SEGMENT_KINDS = ("storytelling",)
 
 Table = dict[str, Any]
+
+
+class Timestamp:
+    """Marks manifest keys holding a WebVTT timestamp (quoted, or a TOML local time)."""
+
+
 _T = TypeVar("_T")
 KeySpec = Mapping[str, tuple[type, bool]]
 
@@ -49,19 +55,20 @@ _SEGMENT_KEYS: KeySpec = {
     "id": (str, True),
     "kind": (str, True),
     "title": (str, True),
-    "start": (str, True),
-    "end": (str, True),
+    "start": (Timestamp, True),
+    "end": (Timestamp, True),
     "speaker": (str, False),
     "attribution": (str, False),
     "checksum": (str, False),
 }
-_PAUSE_KEYS: KeySpec = {"at": (str, True), "prompt": (str, False)}
+_PAUSE_KEYS: KeySpec = {"at": (Timestamp, True), "prompt": (str, False)}
 
 _TYPE_NAMES = {
     str: "a string",
     int: "an integer",
     bool: "true or false",
     list: "a list",
+    Timestamp: 'a timestamp like "00:00:41.000"',
 }
 _VTT_TIMESTAMP = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
 
@@ -102,7 +109,7 @@ def read_manifest_data(manifest: Path) -> Table:
     except OSError as exc:
         raise ManifestError(manifest, exc.strerror or str(exc)) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         reason = f"not UTF-8 text (byte {exc.start})"
         raise ManifestError(manifest, reason) from None
@@ -136,8 +143,8 @@ def _check_keys(
 def _has_type(value: object, kind: type) -> bool:
     if kind is int:
         return isinstance(value, int) and not isinstance(value, bool)
-    if kind is str and isinstance(value, datetime.time):
-        return True  # an unquoted TOML local time is still a timestamp
+    if kind is Timestamp:
+        return isinstance(value, str | datetime.time)
     return isinstance(value, kind)
 
 

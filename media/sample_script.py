@@ -1,4 +1,4 @@
-"""The words of the sample module, as pure data: our own narration, never a real person's.
+"""The sample module's words as pure data: our own narration, never a real person's.
 
 Each `Line` is one caption cue: its English text is also what the narrator says, and
 its French text is the subtitle shown over the same time span. A newline in a text is
@@ -21,7 +21,9 @@ MODULE_CREDIT = (
     "this sample; the storytelling segment is a labelled stand-in, not Rose Henry's "
     "recording."
 )
-STORY_ATTRIBUTION = "Rose Henry, Aboriginal community consultant, Coast Salish territory"
+STORY_ATTRIBUTION = (
+    "Rose Henry, Aboriginal community consultant, Coast Salish territory"
+)
 STORY_LOWER_THIRD = (
     "Stand-in for the recorded story of Rose Henry",
     "Aboriginal community consultant, Coast Salish territory",
@@ -75,7 +77,7 @@ INTRODUCTION = Chapter(
             MODULE_TITLE,
             (
                 Line(
-                    "Welcome to Building a Trusting Relationship.",
+                    "Welcome to Building\na Trusting Relationship.",
                     "Bienvenue : établir une\nrelation de confiance.",
                 ),
                 Line(
@@ -156,7 +158,7 @@ THEIR_PACE = Chapter(
         Slide(
             "Let them set the pace",
             (
-                Line("Be patient.", "Soyez patient.", 0),
+                Line("Be patient.", "Faites preuve de patience.", 0),
                 Line(
                     "Let the person speak\nat their own pace.",
                     "Laissez la personne parler\nà son propre rythme.",
@@ -169,7 +171,7 @@ THEIR_PACE = Chapter(
                 ),
                 Line(
                     "They may need time to decide\nwhat to share.",
-                    "Elle peut avoir besoin de temps\npour décider quoi confier.",
+                    "Elle peut avoir besoin de temps\npour choisir ce qu'elle confie.",
                 ),
                 Line(
                     "Trust grows when they feel\nin control.",
@@ -217,7 +219,7 @@ THEIR_VIEW = Chapter(
                 ),
                 Line(
                     "Your role is to listen\nand offer help, not to label.",
-                    "Votre rôle : écouter et offrir\nde l'aide, pas étiqueter.",
+                    "Votre rôle : écouter et aider,\nsans coller d'étiquette.",
                 ),
             ),
             points=(
@@ -248,7 +250,7 @@ CONFIDENTIALITY = Chapter(
                 ),
                 Line(
                     "Be honest about its limits,\nfrom the start.",
-                    "Soyez honnête sur ses limites,\ndès le départ.",
+                    "Dites-en franchement\nles limites, dès le départ.",
                 ),
                 Line(
                     "If they or someone else\nis in immediate danger,",
@@ -275,7 +277,7 @@ CONFIDENTIALITY = Chapter(
                 "Explain what stays confidential",
                 "Limit: immediate danger to them or to others",
                 "Limit: the person is a minor",
-                "Then follow your duty-to-report protocol, or call the police",
+                "Then follow your protocol or call the police",
             ),
         ),
     ),
@@ -290,7 +292,7 @@ ASK_DONT_ASSUME = Chapter(
             (
                 Line(
                     "Do not assume you know\nwhat someone means.",
-                    "Ne supposez pas que vous savez\nce que la personne veut dire.",
+                    "Ne présumez pas de ce que\nla personne veut dire.",
                     0,
                 ),
                 Line(
@@ -400,8 +402,7 @@ OWN_STORIES = Chapter(
                 ),
             ),
             points=(
-                "Why it matters to let people tell their own stories, "
-                "in their own way",
+                "Why it matters to let people tell their own stories, in their own way",
             ),
             subtitle="Stand-in segment",
             style="story",
@@ -445,7 +446,7 @@ CLOSING = Chapter(
                 ),
                 Line(
                     "be clear about confidentiality,",
-                    "soyez clair sur\nla confidentialité,",
+                    "expliquez la confidentialité,",
                     3,
                 ),
                 Line(

@@ -1,4 +1,4 @@
-"""The keyboard map (design.md 8) as QActions, and the guard for single-key shortcuts."""
+"""The keyboard map (design.md 8) as QActions, and the single-key shortcut guard."""
 
 from __future__ import annotations
 
@@ -43,8 +43,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("play_pause", "&Play / pause", ("K", "Space"), "Playback"),
     ActionSpec("back", "&Back 5 seconds", ("J",), "Playback"),
     ActionSpec("forward", "&Forward 5 seconds", ("L",), "Playback"),
-    ActionSpec("back_arrow", "Back 5 seconds (on the video)", ("Left",), "", VIDEO_ONLY),
-    ActionSpec("forward_arrow", "Forward 5 seconds (on the video)", ("Right",), "", VIDEO_ONLY),
+    ActionSpec(
+        "back_arrow", "Back 5 seconds (on the video)", ("Left",), "", VIDEO_ONLY
+    ),
+    ActionSpec(
+        "forward_arrow", "Forward 5 seconds (on the video)", ("Right",), "", VIDEO_ONLY
+    ),
     ActionSpec("previous_caption", "Pre&vious caption", ("Ctrl+Left",), "Playback"),
     ActionSpec("next_caption", "&Next caption", ("Ctrl+Right",), "Playback"),
     ActionSpec("replay_caption", "&Replay this caption", ("R",), "Playback"),
@@ -75,20 +79,11 @@ SPECS: tuple[ActionSpec, ...] = (
 MENUS = ("File", "Playback", "View", "Find", "Help")
 
 
-def is_single_key(sequence: QKeySequence) -> bool:
-    """True for a shortcut without Ctrl, Alt or Meta (Shift and function keys aside)."""
-    if sequence.isEmpty():
-        return False
-    combo = sequence[0]
-    if combo.keyboardModifiers() & (
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
-    ):
-        return False
-    return not Qt.Key.Key_F1.value <= combo.key().value <= Qt.Key.Key_F35.value
-
-
 def shortcut_text(spec: ActionSpec) -> str:
-    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys)
+    return ", ".join(
+        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+        for k in spec.keys
+    )
 
 
 class PlayerActions:
@@ -152,10 +147,14 @@ class SingleKeyGuard(QObject):
         super().__init__(parent)
         self.enabled = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(
+            event, QKeyEvent
+        ):
             return False
-        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        mods = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
         key = event.key()
         if mods or Qt.Key.Key_F1.value <= key <= Qt.Key.Key_F35.value:
             return False

@@ -53,13 +53,19 @@ def run_app(args: argparse.Namespace) -> int:
         try:
             at_ms = parse_time(args.at)
         except ValueError:
-            print(f"--at {args.at}: not a time (try 0:45 or 00:00:45.000)", file=sys.stderr)
+            print(
+                f"--at {args.at}: not a time (try 0:45 or 00:00:45.000)",
+                file=sys.stderr,
+            )
             return 2
     app = _application()
     window = build_window(app)
     path = Path(args.path) if getattr(args, "path", None) else sample_module_path()
     if not window.open_path(path, getattr(args, "video", None)):
-        print("\n".join(window.status.messages("module")) or f"{path}: cannot be opened", file=sys.stderr)
+        print(
+            "\n".join(window.status.messages("module")) or f"{path}: cannot be opened",
+            file=sys.stderr,
+        )
         return 2
     window.show()
     window.video_view.setFocus()

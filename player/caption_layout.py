@@ -29,16 +29,23 @@ class Box:
         )
 
 
-def _horizontal(area: Box, width: float, settings: CueSettings, honour: bool, margin: float) -> float:
+def _horizontal(
+    area: Box, width: float, settings: CueSettings, honour: bool, margin: float
+) -> float:
     align = settings.align if honour else "center"
     if honour and settings.position is not None:
         anchor = area.x + area.width * settings.position / 100
         side = settings.position_align
         if side == "auto":
-            side = {"left": "line-left", "start": "line-left", "right": "line-right", "end": "line-right"}.get(
-                align, "center"
-            )
-        x = {"line-left": anchor, "line-right": anchor - width}.get(side, anchor - width / 2)
+            side = {
+                "left": "line-left",
+                "start": "line-left",
+                "right": "line-right",
+                "end": "line-right",
+            }.get(align, "center")
+        x = {"line-left": anchor, "line-right": anchor - width}.get(
+            side, anchor - width / 2
+        )
     elif align in ("left", "start"):
         x = area.x + margin
     elif align in ("right", "end"):
@@ -48,7 +55,9 @@ def _horizontal(area: Box, width: float, settings: CueSettings, honour: bool, ma
     return max(area.x, min(x, area.x + area.width - width))
 
 
-def _explicit_top(area: Box, height: float, settings: CueSettings, line_height: float) -> float:
+def _explicit_top(
+    area: Box, height: float, settings: CueSettings, line_height: float
+) -> float:
     line = settings.line if settings.line is not None else 0.0
     if settings.snap_to_lines:
         if line >= 0:

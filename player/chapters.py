@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from captions.model import Track
 from captions.timefmt import format_clock, format_spoken
@@ -39,13 +46,23 @@ class ChapterList(QWidget):
 
     def set_content(self, chapters: Track | None, segments: Sequence[Segment]) -> None:
         self.list.clear()
-        entries = [(cue.start_ms, cue.plain.replace("\n", " "), "") for cue in (chapters.cues if chapters else ())]
-        entries += [(s.start_ms, f"Story: {s.title}", s.attribution) for s in segments]
+        stories = {segment.start_ms: segment for segment in segments}
+        entries: list[tuple[int, str, str]] = []
+        for cue in chapters.cues if chapters else ():
+            story = stories.pop(cue.start_ms, None)
+            title = cue.plain.replace("\n", " ")
+            entries.append((cue.start_ms, title, story.attribution if story else ""))
+        entries += [
+            (s.start_ms, f"Story: {s.title}", s.attribution) for s in stories.values()
+        ]
         for start, title, attribution in sorted(entries, key=lambda e: e[0]):
             item = QListWidgetItem(f"{format_clock(start)}  {title}")
             item.setData(Qt.ItemDataRole.UserRole, start)
             spoken = f"{title}, at {format_spoken(start)}"
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{spoken}. {attribution}" if attribution else spoken)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{spoken}. {attribution}" if attribution else spoken,
+            )
             if attribution:
                 item.setToolTip(attribution)
             self.list.addItem(item)

@@ -114,11 +114,14 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     search.add_argument("--module", action="append", default=[], metavar="PATH")
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--json", action="store_true")
+    search.add_argument("--index", metavar="FILE", help="index file (default: cache)")
     export = commands.add_parser("export", help="export a transcript")
     export.add_argument("path", help="module folder, module.toml or video")
     export.add_argument("--video", help="video id (default: the first video)")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("-o", "--output", metavar="FILE", help="default: stdout")
+    export.add_argument("--from", dest="start", metavar="TIME", help="excerpt start")
+    export.add_argument("--to", dest="end", metavar="TIME", help="excerpt end")
     return parser
 
 

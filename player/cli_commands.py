@@ -47,11 +47,22 @@ def _count(n: int, noun: str) -> str:
 
 
 def check_caption_file(path: Path) -> int:
-    """A single caption file: it must load; its warnings go to stderr."""
+    """A caption file must load; loader warnings and lint go to stderr, errors fail."""
+    from captions.lint import lint_track
+
     track = load_track(path)
     for warning in track.warnings:
         print(f"warning: {path}: {warning}", file=sys.stderr)
-    print(f"{path}: {_count(len(track.cues), 'cue')}, ok")
+    issues = lint_track(track)
+    for issue in issues:
+        stream = sys.stdout if issue.severity == "error" else sys.stderr
+        print(f"{issue.severity}: {path}: {issue.message}", file=stream)
+    errors = sum(1 for issue in issues if issue.severity == "error")
+    cues = _count(len(track.cues), "cue")
+    if errors:
+        print(f"{path}: {cues}, {_count(errors, 'error')}")
+        return 1
+    print(f"{path}: {cues}, ok")
     return 0
 
 
@@ -125,7 +136,7 @@ def region_json(region: Region) -> dict[str, Any]:
     return {
         "id": region.id,
         "width": _number(region.width),
-        "lines": region.lines,
+        "lines": _number(region.lines),
         "regionAnchorX": _number(region.region_anchor_x),
         "regionAnchorY": _number(region.region_anchor_y),
         "viewportAnchorX": _number(region.viewport_anchor_x),
@@ -135,5 +146,7 @@ def region_json(region: Region) -> dict[str, Any]:
 
 
 def _number(value: float) -> float | int:
-    """Whole numbers print as 5, not 5.0, as a browser's JSON would."""
-    return int(value) if float(value).is_integer() else value
+    """Whole numbers print as 5, not 5.0, as a browser's JSON would (up to 2**53)."""
+    if float(value).is_integer() and abs(value) <= 2**53:
+        return int(value)
+    return float(value)

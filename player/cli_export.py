@@ -3,14 +3,135 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+from typing import Any
+
+from captions.loader import load_track
+from captions.timefmt import format_clock, parse_time
+from media.manifest import load_module
+from media.model import ManifestError, Module, Video
+
+PDF_NOT_YET = "pdf export comes with the facilitator tools"
 
 
 def run_search(args: argparse.Namespace) -> int:
-    print("search is not built yet", file=sys.stderr)
-    return 2
+    """Search the given modules (default: the sample) through the library index."""
+    from captions.library import LibraryIndex, default_index_path
+    from media.discover import index_sources_for
+    from media.samples import sample_module_path
+
+    paths = [Path(p) for p in args.module] or [sample_module_path()]
+    sources = [s for path in paths for s in index_sources_for(load_module(path))]
+    index_path = Path(args.index) if args.index else default_index_path()
+    with LibraryIndex(index_path) as index:
+        report = index.update(sources)
+        for path, reason in report.failed:
+            print(f"warning: {path}: {reason}", file=sys.stderr)
+        hits = index.search(args.query, limit=args.limit)
+    if args.json:
+        json.dump(
+            [hit_json(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=1
+        )
+        print()
+        return 0
+    for hit in hits:
+        print(hit_line(hit))
+    if not hits:
+        print(f"nothing found for {args.query!r}", file=sys.stderr)
+    return 0
+
+
+def hit_json(hit: Any) -> dict[str, Any]:
+    return {
+        "module_id": hit.module_id,
+        "module_title": hit.module_title,
+        "video_id": hit.video_id,
+        "video_title": hit.video_title,
+        "track_label": hit.track_label,
+        "language": hit.language,
+        "kind": hit.kind,
+        "start": hit.start_ms / 1000,
+        "end": hit.end_ms / 1000,
+        "speaker": hit.speaker,
+        "text": hit.text,
+        "snippet": hit.snippet,
+        "attribution": hit.attribution,
+    }
+
+
+def hit_line(hit: Any) -> str:
+    speaker = f"{hit.speaker}: " if hit.speaker else ""
+    snippet = " ".join(hit.snippet.split())
+    line = f"{hit.video_title} {format_clock(hit.start_ms)}  {speaker}{snippet}"
+    if hit.attribution:
+        line += f"\n    (told by {hit.attribution})"
+    return line
 
 
 def run_export(args: argparse.Namespace) -> int:
-    print("export is not built yet", file=sys.stderr)
-    return 2
+    """Write a video's transcript or captions, whole or an excerpt, as a file."""
+    if args.format == "pdf":
+        print(f"transcript-player: {PDF_NOT_YET}", file=sys.stderr)
+        return 2
+    module = load_module(Path(args.path))
+    video = choose_video(module, args.video)
+    text = export_text(module, video, args.format, _range(args))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        print(f"{args.output}: written", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def choose_video(module: Module, video_id: str | None) -> Video:
+    if video_id is None:
+        return module.videos[0]
+    try:
+        return module.video(video_id)
+    except KeyError:
+        known = ", ".join(video.id for video in module.videos)
+        where = module.manifest or module.folder
+        raise ManifestError(where, f"no video {video_id!r} (videos: {known})") from None
+
+
+def _range(args: argparse.Namespace) -> tuple[int | None, int | None]:
+    try:
+        start = None if args.start is None else parse_time(args.start)
+        end = None if args.end is None else parse_time(args.end)
+    except ValueError as exc:
+        raise ManifestError("--from/--to", str(exc)) from None
+    return start, end
+
+
+def export_text(
+    module: Module, video: Video, fmt: str, span: tuple[int | None, int | None]
+) -> str:
+    """The export in one of txt, html, vtt, srt; storytelling segments stay whole."""
+    from captions import export
+
+    ref = video.default_track()
+    if ref is None:
+        where = module.manifest or video.file
+        raise ManifestError(where, f"video {video.id!r} has no captions track")
+    track = load_track(ref.file, kind=ref.kind, language=ref.language, label=ref.label)
+    start_ms, end_ms = span
+    common: dict[str, Any] = {
+        "segments": video.segments,
+        "start_ms": start_ms,
+        "end_ms": end_ms,
+    }
+    titles: dict[str, Any] = {
+        "module_title": module.title,
+        "video_title": video.title,
+        "credit": module.credit,
+    }
+    if fmt == "srt":
+        return export.to_srt(track, **common)
+    if fmt == "vtt":
+        return export.to_vtt(track, **titles, **common)
+    if fmt == "html":
+        return export.to_html(track, **titles, **common, language=ref.language)
+    return export.to_txt(track, **titles, **common)

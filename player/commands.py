@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from player.actions import PlayerActions
 from player.controls import CAPTIONS_OFF
@@ -25,7 +25,7 @@ class PlayerCommands:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.help_dialog: HelpDialog | None = None
-        self._hidden_for_full_screen: list[object] = []
+        self._hidden_for_full_screen: list[QWidget] = []
 
     @property
     def playback(self):  # type: ignore[no-untyped-def]
@@ -131,7 +131,11 @@ class PlayerCommands:
             self.leave_full_screen()
             return
         window = self.window
-        self._hidden_for_full_screen = [w for w in (window.transcript, window.lists, window.menuBar()) if w.isVisible()]
+        self._hidden_for_full_screen = [
+            w
+            for w in (window.transcript, window.lists, window.menuBar())
+            if w.isVisible()
+        ]
         for widget in self._hidden_for_full_screen:
             widget.hide()
         window.showFullScreen()
@@ -163,11 +167,18 @@ class PlayerCommands:
     def show_about(self) -> None:
         module = self.window.module
         credit = module.credit if module is not None and module.credit else ""
-        QMessageBox.about(self.window, "About Transcript Player", f"Transcript Player\n\n{credit}".strip())
+        QMessageBox.about(
+            self.window,
+            "About Transcript Player",
+            f"Transcript Player\n\n{credit}".strip(),
+        )
 
     def open_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, "Open module or video", "", "Modules and videos (module.toml *.mp4 *.webm *.mkv *.mov);;All files (*)"
+            self.window,
+            "Open module or video",
+            "",
+            "Modules and videos (module.toml *.mp4 *.webm *.mkv *.mov);;All files (*)",
         )
         if path:
             self.window.open_path(path)
@@ -182,7 +193,9 @@ class PlayerCommands:
         open_library_dialog(self.window)
 
     def set_single_keys(self) -> None:
-        self.window.set_single_keys_enabled(self.window.keymap["single_keys"].isChecked())
+        self.window.set_single_keys_enabled(
+            self.window.keymap["single_keys"].isChecked()
+        )
 
 
 def wire_actions(actions: PlayerActions, commands: PlayerCommands) -> None:

@@ -20,7 +20,9 @@ from captions.timefmt import format_clock, format_spoken
 CAPTIONS_OFF = -1
 
 
-def _button(parent: QWidget, name: str, icon: QStyle.StandardPixmap, text: str) -> QToolButton:
+def _button(
+    parent: QWidget, name: str, icon: QStyle.StandardPixmap, text: str
+) -> QToolButton:
     button = QToolButton(parent)
     button.setObjectName(name)
     button.setIcon(parent.style().standardIcon(icon))
@@ -46,16 +48,21 @@ class Controls(QWidget):
         super().__init__(parent)
         self.setObjectName("controls")
         self._duration = 0
+        self._position = 0
         self._spoken_second = -1
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.play_button = _button(self, "playButton", QStyle.StandardPixmap.SP_MediaPlay, "Play")
+        self.play_button = _button(
+            self, "playButton", QStyle.StandardPixmap.SP_MediaPlay, "Play"
+        )
         self.play_button.clicked.connect(self.play_toggle_requested)
         self.seek_slider = self._make_seek_slider()
         self.time_label = QLabel("0:00 / 0:00", self)
         self.time_label.setObjectName("timeLabel")
         self.time_label.setAccessibleName("Time")
-        self.mute_button = _button(self, "muteButton", QStyle.StandardPixmap.SP_MediaVolume, "Mute")
+        self.mute_button = _button(
+            self, "muteButton", QStyle.StandardPixmap.SP_MediaVolume, "Mute"
+        )
         self.mute_button.setCheckable(True)
         self.mute_button.toggled.connect(self.mute_requested)
         self.volume_slider = self._make_volume_slider()
@@ -64,13 +71,25 @@ class Controls(QWidget):
         self.caption_chooser.setAccessibleName("Captions")
         self.caption_chooser.activated.connect(self._on_caption_chosen)
         self.full_screen_button = _button(
-            self, "fullScreenButton", QStyle.StandardPixmap.SP_TitleBarMaxButton, "Full screen"
+            self,
+            "fullScreenButton",
+            QStyle.StandardPixmap.SP_TitleBarMaxButton,
+            "Full screen",
         )
         self.full_screen_button.clicked.connect(self.full_screen_requested)
-        for widget in (self.play_button, self.seek_slider, self.time_label, self.mute_button):
+        for widget in (
+            self.play_button,
+            self.seek_slider,
+            self.time_label,
+            self.mute_button,
+        ):
             layout.addWidget(widget)
         layout.setStretch(1, 1)
-        for widget in (self.volume_slider, self.caption_chooser, self.full_screen_button):
+        for widget in (  # type: ignore[assignment]
+            self.volume_slider,
+            self.caption_chooser,
+            self.full_screen_button,
+        ):
             layout.addWidget(widget)
         self.set_caption_tracks([], CAPTIONS_OFF)
 
@@ -99,7 +118,10 @@ class Controls(QWidget):
 
     def _on_slider_action(self, action: int) -> None:
         """Keyboard and page clicks: seek to where the slider is about to go."""
-        if action == QSlider.SliderAction.SliderMove.value or self.seek_slider.isSliderDown():
+        if (
+            action == QSlider.SliderAction.SliderMove.value
+            or self.seek_slider.isSliderDown()
+        ):
             return
         self.seek_requested.emit(self.seek_slider.sliderPosition())
 
@@ -115,9 +137,11 @@ class Controls(QWidget):
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, ms)
         self.seek_slider.setRange(0, self._duration)
-        self._show_time(self.seek_slider.value())
+        self._spoken_second = -1
+        self.set_position(self._position)
 
     def set_position(self, ms: int) -> None:
+        self._position = ms
         if not self.seek_slider.isSliderDown():
             self.seek_slider.blockSignals(True)
             self.seek_slider.setValue(ms)
@@ -134,7 +158,11 @@ class Controls(QWidget):
             self.time_label.setAccessibleDescription(spoken)
 
     def set_playing(self, playing: bool) -> None:
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause
+            if playing
+            else QStyle.StandardPixmap.SP_MediaPlay
+        )
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText("Pause" if playing else "Play")
         self.play_button.setAccessibleName("Pause" if playing else "Play")
@@ -149,7 +177,11 @@ class Controls(QWidget):
         self.mute_button.blockSignals(True)
         self.mute_button.setChecked(muted)
         self.mute_button.blockSignals(False)
-        icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
+        icon = (
+            QStyle.StandardPixmap.SP_MediaVolumeMuted
+            if muted
+            else QStyle.StandardPixmap.SP_MediaVolume
+        )
         self.mute_button.setIcon(self.style().standardIcon(icon))
         self.mute_button.setText("Unmute" if muted else "Mute")
         self.mute_button.setAccessibleName("Unmute" if muted else "Mute")

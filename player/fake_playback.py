@@ -10,9 +10,11 @@ from player.playback import PlaybackBase
 
 
 class FakePlayback(PlaybackBase):
-    """Moves time only when told to (`advance_to`), so widget tests are deterministic."""
+    """Moves time only when told to (`advance_to`): widget tests stay deterministic."""
 
-    def __init__(self, parent: QObject | None = None, *, duration_ms: int = 60_000) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, duration_ms: int = 60_000
+    ) -> None:
         super().__init__(parent)
         self.default_duration_ms = duration_ms
         self.source: Path | None = None
@@ -28,7 +30,9 @@ class FakePlayback(PlaybackBase):
             return
         if not self.source.is_file():
             self._set_duration(0)
-            self.error_occurred.emit(f"Video cannot play: the file {self.source.name} is missing.")
+            self.error_occurred.emit(
+                f"Video cannot play: the file {self.source.name} is missing."
+            )
             return
         self._set_duration(self.default_duration_ms)
         self.media_loaded.emit()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from captions.find import Match, TrackFinder
+from captions.fold import fold
 from player.transcript_model import TranscriptModel
 
-
+# A one-letter query can match a hundred thousand times: wait for the next letter.
+SHORT_QUERY_DELAY_MS = 300
 OWN_KEYS = frozenset(
     {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_F3}
 )
@@ -66,7 +68,9 @@ class FindBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Matches")
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("999 of 9999"))
+        self.count_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("999 of 9999")
+        )
         self.previous_button = self._button("Previous", "Previous match (Shift+F3)")
         self.next_button = self._button("Next", "Next match (F3)")
         self.close_button = self._button("Close", "Close find (Esc)")
@@ -76,7 +80,11 @@ class FindBar(QWidget):
         layout.addWidget(self.count_label)
         for button in (self.previous_button, self.next_button, self.close_button):
             layout.addWidget(button)
-        self.field.textChanged.connect(self._search)
+        self._short_query_timer = QTimer(
+            self, singleShot=True, interval=SHORT_QUERY_DELAY_MS
+        )
+        self._short_query_timer.timeout.connect(lambda: self._search(self.field.text()))
+        self.field.textChanged.connect(self._on_text_changed)
         self.field.installEventFilter(self)
         self.previous_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)
@@ -99,6 +107,8 @@ class FindBar(QWidget):
         focused = QApplication.focusWidget()
         if focused is not None and not self.isAncestorOf(focused):
             self._return_focus = focused
+        if self._finder is None:  # fold the texts now, not on the first keystroke
+            self._finder = TrackFinder(self._model.texts())
         self.show()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
@@ -134,6 +144,14 @@ class FindBar(QWidget):
         else:
             self._show_status()
 
+    def _on_text_changed(self, query: str) -> None:
+        """Search at once, except a one-letter query: that waits for a typing pause."""
+        if 0 < len(fold(query).strip()) < 2:
+            self._short_query_timer.start()
+        else:
+            self._short_query_timer.stop()
+            self._search(query)
+
     def _search(self, query: str) -> None:
         if self._finder is None:
             self._finder = TrackFinder(self._model.texts())
@@ -152,7 +170,7 @@ class FindBar(QWidget):
     def _go(self, position: int) -> None:
         self._position = position
         match = self._matches[position]
-        self._model.set_current_match(tuple(match))  # type: ignore[arg-type]
+        self._model.set_current_match(match)
         self._show_status()
         self.match_shown.emit(match.cue_index)
 
@@ -163,7 +181,9 @@ class FindBar(QWidget):
         self.count_label.setText(text)
         self.field.setAccessibleDescription(text or "Type to find in the transcript")
         if text and QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.field, text))
+            QAccessible.updateAccessibility(
+                QAccessibleAnnouncementEvent(self.field, text)
+            )
 
     def find_next(self) -> None:
         """Go to the next match (wrapping), scrolling to it."""

@@ -20,14 +20,17 @@ from PySide6.QtWidgets import (
 class HelpDialog(QDialog):
     """A read-only table a screen reader can walk: keys, then what they do."""
 
-    def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Single-key shortcuts do nothing while you type in a text field, and can be "
-            "turned off in the View menu. Arrow keys act on the video when it has focus.",
+            "Single-key shortcuts do nothing while you type in a text field, and "
+            "can be turned off in the View menu. Arrow keys act on the video when "
+            "it has focus.",
             self,
         )
         intro.setWordWrap(True)
@@ -42,7 +45,9 @@ class HelpDialog(QDialog):
         for row, (keys, action) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(action))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

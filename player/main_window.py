@@ -32,15 +32,18 @@ def _module_problems(module: Module) -> list[str]:
     except Exception as exc:  # the check must never stop the module from opening
         return [f"The module could not be checked: {exc}"]
     return [
-        f"Module check {p.severity}: {p.message}" + (f" (video {p.video_id})" if p.video_id else "")
+        f"Module check {p.severity}: {p.message}"
+        + (f" (video {p.video_id})" if p.video_id else "")
         for p in problems
     ]
 
 
 class MainWindow(QMainWindow):
-    """Video with captions, controls, video and chapter lists, and the transcript panel."""
+    """Video with captions, controls, video and chapter lists, and the transcript."""
 
-    def __init__(self, playback: PlaybackBase, guard: SingleKeyGuard | None = None) -> None:
+    def __init__(
+        self, playback: PlaybackBase, guard: SingleKeyGuard | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Transcript Player")
@@ -92,8 +95,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.setStyleSheet(
-            "QAbstractButton:focus, QComboBox:focus, QSlider:focus, QAbstractItemView:focus,"
-            " QLineEdit:focus, #videoView:focus { border: 3px solid #0b57d0; }"
+            "QAbstractButton:focus, QComboBox:focus, QSlider:focus,"
+            " QAbstractItemView:focus,"
+            " QLineEdit:focus { border: 3px solid #0b57d0; }"
         )
         self.setTabOrder(self.video_view, self.controls.play_button)
 
@@ -107,7 +111,9 @@ class MainWindow(QMainWindow):
         playback.volume_changed.connect(controls.set_volume)
         playback.muted_changed.connect(controls.set_muted)
         playback.muted_changed.connect(self.keymap["mute"].setChecked)
-        playback.error_occurred.connect(lambda text: self.status.add_message("video", text))
+        playback.error_occurred.connect(
+            lambda text: self.status.add_message("video", text)
+        )
         controls.play_toggle_requested.connect(playback.toggle)
         controls.seek_requested.connect(self.seek)
         controls.volume_requested.connect(playback.set_volume)
@@ -130,14 +136,18 @@ class MainWindow(QMainWindow):
             self.controls.play_button: self.keymap.tooltip("play_pause"),
             self.controls.mute_button: self.keymap.tooltip("mute"),
             self.controls.full_screen_button: self.keymap.tooltip("full_screen"),
-            self.controls.caption_chooser: "Caption track (C: captions on/off, Shift+C: next language)",
-            self.controls.seek_slider: "Seek (J / L, or Left / Right on the video: 5 seconds)",
+            self.controls.caption_chooser: (
+                "Caption track (C: captions on/off, Shift+C: next language)"
+            ),
+            self.controls.seek_slider: (
+                "Seek (J / L, or Left / Right on the video: 5 seconds)"
+            ),
             self.controls.volume_slider: "Volume (Up / Down on the video, M: mute)",
             self.controls.time_label: "Position / length",
             self.video_view: "Video (Space or K: play/pause; arrows: seek and volume)",
             self.video_list.previous_button: self.keymap.tooltip("previous_video"),
             self.video_list.next_button: self.keymap.tooltip("next_video"),
-            self.video_list.list: "Videos in this module (N / Shift+N: next / previous)",
+            self.video_list.list: "Videos in this module (N / Shift+N: next, previous)",
             self.chapters.list: "Chapters: Enter jumps to one",
             self.chapters.story_button: self.keymap.tooltip("play_story"),
             self.status.label: "Problems found while opening this module or video",
@@ -148,14 +158,18 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------
 
     def open_path(self, path: str | Path, video_id: str | None = None) -> bool:
-        """Open a module folder, manifest or video; on failure say so and keep the window."""
+        """Open a module folder, manifest or video; on failure say why, stay usable."""
         try:
             module = load_module(path)
         except ManifestError as exc:
-            self.status.set_messages("module", [f"Cannot open {exc.path}: {exc.reason}"])
+            self.status.set_messages(
+                "module", [f"Cannot open {exc.path}: {exc.reason}"]
+            )
             return False
         except OSError as exc:
-            self.status.set_messages("module", [f"Cannot open {path}: {exc.strerror or exc}"])
+            self.status.set_messages(
+                "module", [f"Cannot open {path}: {exc.strerror or exc}"]
+            )
             return False
         self.module_path = Path(path).resolve()
         if self.module_path not in self.known_module_paths:
@@ -164,26 +178,32 @@ class MainWindow(QMainWindow):
 
     def open_module(self, module: Module, video_id: str | None = None) -> bool:
         self.module = module
-        self.status.set_messages("module", _module_problems(module))
+        self.status.clear("module")
         if not module.videos:
             self.status.add_message("module", "This module lists no videos.")
             return False
         first = video_id if video_id is not None else module.videos[0].id
         self.video_list.set_videos(module.videos, None)
-        return self.show_video(first)
+        shown = self.show_video(first)
+        for problem in _module_problems(module):
+            self.status.add_message("module", problem)
+        return shown
 
     def show_video(self, video_id: str, at_ms: int = 0) -> bool:
-        """Show one video of the open module, with its default captions; False if unknown."""
+        """Show a video of the module with its default captions; False if unknown."""
         if self.module is None:
             return False
         try:
             video = self.module.video(video_id)
         except KeyError:
-            self.status.add_message("module", f"This module has no video called “{video_id}”.")
+            self.status.add_message(
+                "module", f"This module has no video called “{video_id}”."
+            )
             return False
         self.video = video
-        self.session = VideoSession(video)
         self.status.clear("video")
+        self.playback.set_source(video.file)  # first, so decoding overlaps the rest
+        self.session = VideoSession(video)
         self.video_list.set_current(video.id)
         self.setWindowTitle(f"{video.title} — {self.module.title} — Transcript Player")
         self.video_view.set_segments(video.segments)
@@ -192,13 +212,12 @@ class MainWindow(QMainWindow):
         self.controls.set_caption_tracks(self.session.labels(), CAPTIONS_OFF)
         self.select_caption_track(self.session.default_index())
         self.chapters.set_content(self.session.chapters, video.segments)
-        self.playback.set_source(video.file)
         if at_ms:
             self.seek(at_ms)
         return True
 
     def select_caption_track(self, index: int) -> None:
-        """Show captions from track `index` (CAPTIONS_OFF hides them; the transcript stays)."""
+        """Show captions from track `index`; CAPTIONS_OFF hides only them."""
         session = self.session
         track = session.track(index) if session is not None else None
         if session is not None:
@@ -219,7 +238,7 @@ class MainWindow(QMainWindow):
         self.playback.seek(max(0, int(ms)))
 
     def current_track(self) -> Track | None:
-        """The track caption navigation follows: the one shown, else the transcript's."""
+        """The track caption navigation follows: the one shown, else the transcript."""
         if self.session is not None and self.caption_index != CAPTIONS_OFF:
             return self.session.track(self.caption_index)
         return self.transcript_track
@@ -228,6 +247,6 @@ class MainWindow(QMainWindow):
         if self.guard is not None:
             self.guard.enabled = enabled
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.playback.pause()
         super().closeEvent(event)

@@ -11,6 +11,8 @@ try:  # A Qt build without QtMultimedia still gets a window with a working trans
 except ImportError:  # pragma: no cover - depends on the Qt build
     QMediaPlayer = None  # type: ignore[assignment,misc]
 
+# A frame this far from a seek's target was decoded before the seek: not shown time.
+STALE_FRAME_MS = 1500
 NO_BACKEND_MESSAGE = (
     "Video cannot play: this computer has no multimedia support for Qt. "
     "The transcript, captions and search still work."
@@ -18,7 +20,7 @@ NO_BACKEND_MESSAGE = (
 
 
 class PlaybackBase(QObject):
-    """The signals and methods widgets may rely on; the real and fake facades share them."""
+    """The signals and methods widgets rely on; the real and fake facades share them."""
 
     position_changed = Signal(int)
     duration_changed = Signal(int)
@@ -73,7 +75,7 @@ class PlaybackBase(QObject):
     def set_source(self, path: str | Path | None) -> None:
         raise NotImplementedError
 
-    def set_video_output(self, output: object) -> None:
+    def set_video_output(self, output: QObject | None) -> None:
         """Where frames go (a QGraphicsVideoItem); the fake ignores it."""
 
     def set_volume(self, volume: int) -> None:
@@ -117,6 +119,7 @@ class Playback(PlaybackBase):
         self._sink: QVideoSink | None = None
         self._frames_flowing = False
         self._pending_seek: int | None = None
+        self._seek_target: int | None = None
         if QMediaPlayer is None:
             return
         try:
@@ -138,9 +141,9 @@ class Playback(PlaybackBase):
     def available(self) -> bool:
         return self._player is not None
 
-    def set_video_output(self, output: object) -> None:
-        """Send frames to `output` (a QGraphicsVideoItem) and time captions by its sink."""
-        if self._player is None:
+    def set_video_output(self, output: QObject | None) -> None:
+        """Send frames to `output` (a QGraphicsVideoItem); time captions by its sink."""
+        if self._player is None or output is None:
             return
         self._player.setVideoOutput(output)
         sink = getattr(output, "videoSink", None)
@@ -172,7 +175,9 @@ class Playback(PlaybackBase):
         file = Path(path)
         if not file.is_file():
             self._player.setSource(QUrl())
-            self.error_occurred.emit(f"Video cannot play: the file {file.name} is missing.")
+            self.error_occurred.emit(
+                f"Video cannot play: the file {file.name} is missing."
+            )
             return
         self._player.setSource(QUrl.fromLocalFile(str(file.resolve())))
 
@@ -192,8 +197,12 @@ class Playback(PlaybackBase):
             self._set_position(target)
             return
         self._frames_flowing = False
+        self._seek_target = target
         status = self._player.mediaStatus()
-        if status in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
+        if status in (
+            QMediaPlayer.MediaStatus.NoMedia,
+            QMediaPlayer.MediaStatus.LoadingMedia,
+        ):
             self._pending_seek = target
         else:
             self._player.setPosition(target)
@@ -215,10 +224,16 @@ class Playback(PlaybackBase):
             self._player.setPlaybackRate(self._rate)
 
     def _on_frame(self, frame: QVideoFrame) -> None:
-        if not frame.isValid() or frame.startTime() < 0:
+        """While playing, each fresh frame's own start time is the position."""
+        if not self._playing or not frame.isValid() or frame.startTime() < 0:
             return
-        self._frames_flowing = self._playing
-        self._set_position(frame.startTime() // 1000)
+        ms = frame.startTime() // 1000
+        if self._seek_target is not None:
+            if abs(ms - self._seek_target) > STALE_FRAME_MS:
+                return
+            self._seek_target = None
+        self._frames_flowing = True
+        self._set_position(ms)
 
     def _on_player_position(self, ms: int) -> None:
         if not self._frames_flowing:
@@ -235,12 +250,21 @@ class Playback(PlaybackBase):
             if self._pending_seek is not None and self._player is not None:
                 self._player.setPosition(self._pending_seek)
             self._pending_seek = None
+            if (
+                self._player is not None
+                and self._player.playbackState()
+                == QMediaPlayer.PlaybackState.StoppedState
+            ):
+                self._player.pause()  # paused, unlike stopped, shows a frame
             self.media_loaded.emit()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self.error_occurred.emit(self._invalid_message())
 
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
-        if error != QMediaPlayer.Error.NoError and error != QMediaPlayer.Error.FormatError:
+        if (
+            error != QMediaPlayer.Error.NoError
+            and error != QMediaPlayer.Error.FormatError
+        ):
             self.error_occurred.emit(f"Video cannot play: {text or error.name}.")
 
     def _invalid_message(self) -> str:

@@ -18,14 +18,16 @@ if TYPE_CHECKING:
 
 
 class PlainTranscript(QWidget):
-    """Stands in when the transcript panel cannot be imported: same signals and methods."""
+    """Stands in when the transcript panel cannot be imported: same signals, methods."""
 
     seek_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcriptPanel")
-        self.label = QLabel("The transcript panel is not available in this build.", self)
+        self.label = QLabel(
+            "The transcript panel is not available in this build.", self
+        )
         self.label.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.label)
 
@@ -67,12 +69,16 @@ def open_library_dialog(window: MainWindow) -> QWidget | None:
     try:
         from player.library_dialog import LibrarySearchDialog
     except ImportError:
-        window.status.add_message("search", "Searching all modules is not available in this build.")
+        window.status.add_message(
+            "search", "Searching all modules is not available in this build."
+        )
         return None
     dialog = getattr(window, "_library_dialog", None)
     if dialog is None:
         dialog = LibrarySearchDialog(window, library_module_paths(window))
-        dialog.open_requested.connect(lambda path, vid, ms: open_hit(window, path, vid, ms))
+        dialog.open_requested.connect(
+            lambda path, vid, ms: open_hit(window, path, vid, ms)
+        )
         window._library_dialog = dialog  # type: ignore[attr-defined]
     dialog.show()
     dialog.raise_()
@@ -91,13 +97,13 @@ def _same_module(window: MainWindow, module_path: Path) -> bool:
 
 
 def open_hit(window: MainWindow, module_path: str, video_id: str, ms: int) -> bool:
-    """Open the hit's module (unless it is open), then its video, then seek to the cue."""
+    """Open the hit's module (unless open), then its video, then seek to the cue."""
     path = Path(module_path)
     if not _same_module(window, path) and not window.open_path(path, video_id):
         return False
-    if window.video is None or window.video.id != video_id:
-        if not window.show_video(video_id):
-            return False
+    showing = window.video is not None and window.video.id == video_id
+    if not showing and not window.show_video(video_id):
+        return False
     window.seek(ms)
     window.transcript.set_position(ms)
     return True

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 try:
@@ -29,12 +29,14 @@ class StatusArea(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.label.setAccessibleName("Problems")
         self.label.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #1a1a1a; border: 1px solid #8a6d00; padding: 4px; }"
+            "QLabel { background: #fff4ce; color: #1a1a1a;"
+            " border: 1px solid #8a6d00; padding: 4px; }"
             "QLabel:focus { border: 3px solid #0b57d0; }"
         )
         layout.addWidget(self.label)
@@ -72,4 +74,6 @@ class StatusArea(QWidget):
 
     def _announce(self, text: str) -> None:
         if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.label, text))
+            QAccessible.updateAccessibility(
+                QAccessibleAnnouncementEvent(self.label, text)
+            )

@@ -32,6 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 BAR_WIDTH = 5
 SEGMENT_RULE = 3
+SEGMENT_FOOTER = 8
 _TALL = 1 << 20
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 MATCH_BACKGROUND = QColor("#ffe066")
@@ -48,10 +49,12 @@ class RowGeometry:
     speaker: int
     text: int
     padding: int
+    footer: int = 0
 
     @property
     def total(self) -> int:
-        return self.header + self.gap + self.speaker + self.text + 2 * self.padding
+        parts = self.header + self.gap + self.speaker + self.text + self.footer
+        return parts + 2 * self.padding
 
     @property
     def text_top(self) -> int:
@@ -137,7 +140,8 @@ class TranscriptDelegate(QStyledItemDelegate):
         text = self._metrics.boundingRect(
             QRect(0, 0, self.text_width(width), _TALL), _WRAP, model.text(row)
         ).height()
-        return RowGeometry(header, gap, speaker, max(text, line), 3)
+        footer = SEGMENT_FOOTER if model.is_segment_end(row) else 0
+        return RowGeometry(header, gap, speaker, max(text, line), 3, footer)
 
     def header_height(self, row: int, width: int) -> int:
         return self._header_height(self._model.segment_header(row), width)
@@ -155,11 +159,13 @@ class TranscriptDelegate(QStyledItemDelegate):
 
     # -- painting ----------------------------------------------------------------
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: Index
+    ) -> None:
         row = index.row()
         model = self._model
-        rect = QRect(option.rect)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect = QRect(option.rect)
+        palette: QPalette = option.palette
         geometry = self.geometry(row, rect.width())
         painter.save()
         painter.setClipRect(rect)
@@ -172,6 +178,9 @@ class TranscriptDelegate(QStyledItemDelegate):
         if block is not None:
             rule = QRect(rect.left(), body.top(), SEGMENT_RULE, body.height())
             painter.fillRect(rule, palette.color(QPalette.ColorRole.Mid))
+            if geometry.footer:
+                end = QRect(rect.left(), rect.bottom() - 3, rect.width(), 2)
+                painter.fillRect(end, palette.color(QPalette.ColorRole.Mid))
         header = model.segment_header(row)
         if header is not None:
             self._paint_header(painter, palette, header, rect, geometry.header)
@@ -192,7 +201,7 @@ class TranscriptDelegate(QStyledItemDelegate):
         text_rect = QRect(rect.left() + self.text_left(), text_top, 0, geometry.text)
         text_rect.setWidth(self.text_width(rect.width()))
         self._paint_text(painter, palette, row, text_rect, current)
-        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_HasFocus:
             self._paint_focus(painter, palette, body)
         painter.restore()
 
@@ -263,7 +272,7 @@ class TranscriptDelegate(QStyledItemDelegate):
         painter.translate(-rect.topLeft())
 
     def document(self, row: int, font: QFont, width: int) -> QTextDocument:
-        """The row's text as a document, with find matches marked (not by colour alone)."""
+        """The row's text as a document, find matches marked (not by colour alone)."""
         model = self._model
         document = QTextDocument()
         document.setDocumentMargin(0)
@@ -279,7 +288,9 @@ class TranscriptDelegate(QStyledItemDelegate):
             mark.setFontUnderline(True)
             mark.setForeground(MATCH_TEXT)
             is_current = current == (start, end)
-            mark.setBackground(CURRENT_MATCH_BACKGROUND if is_current else MATCH_BACKGROUND)
+            mark.setBackground(
+                CURRENT_MATCH_BACKGROUND if is_current else MATCH_BACKGROUND
+            )
             if is_current:
                 mark.setFontOverline(True)
             cursor = QTextCursor(document)

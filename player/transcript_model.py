@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from captions.markup import cue_to_html, is_sound_cue, speaker_label
 from captions.model import Cue, Track
@@ -25,22 +32,25 @@ from media.model import Segment
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _survive_emit_refcount_bug() -> None:
-    """PySide6 6.12.0's `SignalInstance.emit` returns True without a new reference.
+def survive_pyside_refcount_bug() -> None:
+    """PySide6 6.12.0 returns None, True and False without a new reference.
 
-    On Python 3.11 (where True is not immortal) every emit from Python then drops one
-    reference to True until the interpreter aborts ("bool_dealloc"). Adding 2**40
-    references once keeps it alive for any realistic run; extra references are harmless.
+    Every void call (`label.setText`, `app.processEvents`) and every `emit` from
+    Python then drops a reference to None or True; on Python 3.11, where they are not
+    immortal, the interpreter aborts after a few thousand calls ("none_dealloc").
+    Adding 2**40 references once keeps them alive; extra references are harmless.
     """
     import PySide6
 
-    if sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0":
-        holder = ctypes.c_ssize_t.from_address(id(True))
-        if holder.value < 1 << 39:
-            holder.value += 1 << 40
+    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12.0"):
+        return
+    for singleton in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        if count.value < 1 << 39:
+            count.value += 1 << 40
 
 
-_survive_emit_refcount_bug()
+survive_pyside_refcount_bug()
 
 TIME_MS_ROLE = Qt.ItemDataRole.UserRole + 1
 TIME_TEXT_ROLE = TIME_MS_ROLE + 1
@@ -108,10 +118,12 @@ class TranscriptModel(QAbstractListModel):
         self._blocks: list[SegmentBlock] = []
         self._block_of_row: dict[int, int] = {}
         self._block_first_row: dict[int, int] = {}
+        self._block_last_row: dict[int, int] = {}
         self._rich_cache: dict[int, str] = {}
         self._sound_cache: dict[int, bool] = {}
         self._current: tuple[int, ...] = ()
-        self._matches: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._matches: list[tuple[int, int, int]] = []
+        self._match_rows: list[int] = []
         self._current_match: tuple[int, int, int] | None = None
 
     # -- loading ---------------------------------------------------------------
@@ -129,7 +141,8 @@ class TranscriptModel(QAbstractListModel):
         self._rich_cache = {}
         self._sound_cache = {}
         self._current = ()
-        self._matches = {}
+        self._matches = []
+        self._match_rows = []
         self._current_match = None
         self._index_structure()
         self.endResetModel()
@@ -137,11 +150,13 @@ class TranscriptModel(QAbstractListModel):
     def _index_structure(self) -> None:
         self._block_of_row = {}
         self._block_first_row = {}
+        self._block_last_row = {}
         for number, block in enumerate(self._blocks):
             for row, cue in enumerate(self._cues):
                 if block.start_ms <= cue.start_ms < block.end_ms:
                     self._block_of_row[row] = number
                     self._block_first_row.setdefault(number, row)
+                    self._block_last_row[number] = row
         self._speakers = [""] * len(self._cues)
         self._headings = {}
         self._paragraph_starts = set()
@@ -151,22 +166,23 @@ class TranscriptModel(QAbstractListModel):
             if not rows:
                 continue
             first = rows[0]
-            block = self._block_of_row.get(first, -1)
+            block_number = self._block_of_row.get(first, -1)
             self._paragraph_starts.add(first)
             for row in rows:
                 self._speakers[row] = speaker_label(speaker or self._cues[row].voice)
-            if speaker and (speaker != previous_speaker or block != previous_block):
+            new_block = block_number != previous_block
+            if speaker and (speaker != previous_speaker or new_block):
                 self._headings[first] = speaker_label(speaker)
-            previous_speaker, previous_block = speaker, block
+            previous_speaker, previous_block = speaker, block_number
 
     # -- Qt model interface -----------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cues)
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update(_ROLE_NAMES)
+        names.update({role: QByteArray(name) for role, name in _ROLE_NAMES.items()})
         return names
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -221,11 +237,16 @@ class TranscriptModel(QAbstractListModel):
         return None if number is None else self._blocks[number]
 
     def segment_header(self, row: int) -> SegmentBlock | None:
-        """The segment whose header sits above this row, if it is the segment's first."""
+        """The segment whose header sits above this row (its first cue), if any."""
         number = self._block_of_row.get(row)
         if number is None or self._block_first_row.get(number) != row:
             return None
         return self._blocks[number]
+
+    def is_segment_end(self, row: int) -> bool:
+        """True on a segment's last cue: the block closes below it."""
+        number = self._block_of_row.get(row)
+        return number is not None and self._block_last_row.get(number) == row
 
     def is_sound(self, row: int) -> bool:
         found = self._sound_cache.get(row)
@@ -243,8 +264,11 @@ class TranscriptModel(QAbstractListModel):
     def is_current(self, row: int) -> bool:
         return row in self._current
 
-    def match_spans(self, row: int) -> tuple[tuple[int, int], ...]:
-        return self._matches.get(row, ())
+    def match_spans(self, row: int) -> list[tuple[int, int]]:
+        rows = self._match_rows
+        first = bisect_left(rows, row)
+        last = bisect_right(rows, row, first)
+        return [(m[1], m[2]) for m in self._matches[first:last]]
 
     def current_match(self, row: int) -> tuple[int, int] | None:
         found = self._current_match
@@ -270,7 +294,7 @@ class TranscriptModel(QAbstractListModel):
 
     def accessible_description(self, row: int) -> str:
         parts = ["Now playing"] if row in self._current else []
-        spans = self._matches.get(row)
+        spans = self.match_spans(row)
         if spans:
             parts.append(f"{len(spans)} found")
         block = self.segment(row)
@@ -291,7 +315,7 @@ class TranscriptModel(QAbstractListModel):
         IN_SEGMENT_ROLE: lambda self, row: row in self._block_of_row,
         IS_SOUND_ROLE: is_sound,
         RICH_TEXT_ROLE: rich_text,
-        MATCH_SPANS_ROLE: lambda self, row: list(self.match_spans(row)),
+        MATCH_SPANS_ROLE: match_spans,
         CURRENT_MATCH_ROLE: current_match,
         SEGMENT_ROLE: segment,
     }
@@ -325,14 +349,16 @@ class TranscriptModel(QAbstractListModel):
         return rows[-1] if rows else -1
 
     def set_matches(self, matches: Sequence[tuple[int, int, int]]) -> None:
-        """Highlight every (row, start, end) found; an empty list clears them."""
-        grouped: dict[int, list[tuple[int, int]]] = {}
-        for row, start, end in matches:
-            grouped.setdefault(row, []).append((start, end))
-        had_any = bool(self._matches)
-        self._matches = {row: tuple(spans) for row, spans in grouped.items()}
+        """Highlight every (row, start, end) found, in row order; [] clears them.
+
+        Spans are looked up per painted row by bisection, so a query matching a
+        hundred thousand times costs one list, not a dictionary rebuild.
+        """
+        had_any = bool(self._match_rows)
+        self._matches = list(matches)
+        self._match_rows = [match[0] for match in self._matches]
         self._current_match = None
-        if self._cues and (had_any or self._matches):
+        if self._cues and (had_any or self._match_rows):
             self.dataChanged.emit(
                 self.index(0),
                 self.index(len(self._cues) - 1),

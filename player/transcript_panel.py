@@ -26,7 +26,7 @@ NO_TRANSCRIPT = "No transcript for this video."
 
 
 class TranscriptPanel(QWidget):
-    """Shows a track as a transcript that follows `set_position` until the user scrolls."""
+    """A track as a transcript that follows `set_position` until the user scrolls."""
 
     seek_requested = Signal(int)
     following_changed = Signal(bool)
@@ -88,7 +88,7 @@ class TranscriptPanel(QWidget):
         self._set_following(True)
 
     def set_position(self, ms: int) -> None:
-        """Mark the cue playing at `ms`; while following, select it and keep it in view."""
+        """Mark the cue playing at `ms`; while following, select it and show it."""
         row = self.model.set_position(ms)
         if row == self._follow_row or row < 0:
             return

@@ -59,9 +59,8 @@ class TranscriptView(QListView):
     # -- telling the user's scrolling apart ------------------------------------------
 
     def _on_scrollbar_action(self, action: int) -> None:
-        if not self._scrolling_by_program and action != int(
-            QAbstractSlider.SliderAction.SliderNoAction
-        ):
+        no_action = QAbstractSlider.SliderAction.SliderNoAction.value
+        if not self._scrolling_by_program and action != no_action:
             self.user_scrolled.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -72,7 +71,8 @@ class TranscriptView(QListView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in ACTIVATE_KEYS and self.currentIndex().isValid():
-            self.cue_chosen.emit(self.currentIndex().row(), False)
+            # On the story's first cue, Enter plays the story from its start.
+            self.cue_chosen.emit(self.currentIndex().row(), True)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -80,6 +80,9 @@ class TranscriptView(QListView):
             self.user_scrolled.emit()
             if self.currentIndex().isValid():
                 self.scrollTo(self.currentIndex())
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typing letters must not jump to a cue (they may be player shortcuts)."""
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())
@@ -99,6 +102,13 @@ class TranscriptView(QListView):
         ):
             self.cue_chosen.emit(index.row(), self._in_header(index, point))
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        index = self.indexAt(point)
+        super().mouseDoubleClickEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            self.cue_chosen.emit(index.row(), self._in_header(index, point))
+
     def _in_header(self, index: QModelIndex, point: QPoint) -> bool:
         rect = self.visualRect(index)
         height = self.transcript_delegate.header_height(index.row(), rect.width())
@@ -116,7 +126,7 @@ class TranscriptView(QListView):
         self.selectionModel().setCurrentIndex(index, flags)
 
     def follow_row(self, row: int, always: bool = False) -> None:
-        """Scroll so `row` sits in the upper part of the view, unless it already shows."""
+        """Scroll `row` into the upper part of the view, unless it already shows."""
         index = self.model().index(row, 0)
         rect = self.visualRect(index)
         if not rect.isValid():

@@ -1,4 +1,4 @@
-"""One open video's tracks: loaded on demand, failures kept as plain messages (no Qt)."""
+"""One open video's tracks: loaded on demand, failures kept as plain messages."""
 
 from __future__ import annotations
 
@@ -13,14 +13,17 @@ CAPTION_KINDS = ("captions", "subtitles")
 
 def load_ref(ref: TrackRef) -> tuple[Track | None, str]:
     """The track, or None and one sentence saying why it cannot be shown."""
+    name = f"Captions “{ref.label or ref.file.name}” cannot be shown"
     try:
-        track = load_track(ref.file, kind=ref.kind, language=ref.language, label=ref.label)
+        track = load_track(
+            ref.file, kind=ref.kind, language=ref.language, label=ref.label
+        )
     except CaptionError as exc:
-        return None, f"Captions “{ref.label or ref.file.name}” cannot be shown: {exc.reason}."
+        return None, f"{name}: {exc.reason}."
     except FileNotFoundError:
-        return None, f"Captions “{ref.label or ref.file.name}” cannot be shown: the file {ref.file.name} is missing."
+        return None, f"{name}: the file {ref.file.name} is missing."
     except (OSError, UnicodeError, ValueError, NotImplementedError) as exc:
-        return None, f"Captions “{ref.label or ref.file.name}” cannot be shown: {exc or type(exc).__name__}."
+        return None, f"{name}: {exc or type(exc).__name__}."
     return track, ""
 
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QAccessible
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen, QResizeEvent, QTextOption
+from PySide6.QtGui import (
+    QAccessible,
+    QBrush,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -60,13 +69,17 @@ class _TextBox(QGraphicsRectItem):
         self.text.setDefaultTextColor(CAPTION_TEXT)
         self.padding = 6.0
 
-    def set_content(self, markup: str, font: QFont, max_width: float, centre: bool) -> None:
+    def set_content(
+        self, markup: str, font: QFont, max_width: float, centre: bool
+    ) -> None:
         self.text.setFont(font)
         self.text.setTextWidth(-1)
         self.text.setHtml(markup)
         if self.text.document().idealWidth() > max_width:
             self.text.setTextWidth(max_width)
-        option = QTextOption(Qt.AlignmentFlag.AlignHCenter if centre else Qt.AlignmentFlag.AlignLeft)
+        option = QTextOption(
+            Qt.AlignmentFlag.AlignHCenter if centre else Qt.AlignmentFlag.AlignLeft
+        )
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         self.text.document().setDefaultTextOption(option)
         self.text.setTextWidth(self.text.document().idealWidth())
@@ -103,7 +116,13 @@ class VideoView(QGraphicsView):
         self.setAccessibleName("Video")
         self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         self.setMinimumSize(320, 180)
-        self.video_item = QGraphicsVideoItem() if QGraphicsVideoItem is not None else None
+        self.setStyleSheet(
+            "VideoView { border: 4px solid #000000; }"
+            " VideoView:focus { border: 4px solid #ffbf47; }"
+        )
+        self.video_item = (
+            QGraphicsVideoItem() if QGraphicsVideoItem is not None else None
+        )
         if self.video_item is not None:
             self.scene().addItem(self.video_item)
             self.video_item.nativeSizeChanged.connect(lambda _size: self._relayout())
@@ -136,7 +155,7 @@ class VideoView(QGraphicsView):
         self._update_segment(self._position)
 
     def set_caption_mode(self, mode: str) -> None:
-        """"overlay" draws captions on the video; "band" keeps them in a strip below it."""
+        """Where captions go: "overlay" on the video, "band" in a strip below it."""
         if mode not in CAPTION_MODES:
             raise ValueError(mode)
         self.caption_mode = mode
@@ -157,11 +176,17 @@ class VideoView(QGraphicsView):
         return [self._tracks[t].cues[i] for t, i in self._shown]
 
     def caption_boxes(self) -> list[QRectF]:
-        return [item.sceneBoundingRect() for item in self._caption_items if item.isVisible()]
+        return [
+            item.sceneBoundingRect() for item in self._caption_items if item.isVisible()
+        ]
 
     def attribution_text(self) -> str | None:
         """The attribution on screen now, or None when no story is playing."""
-        return self._segment.attribution if self._segment and self.attribution.isVisible() else None
+        return (
+            self._segment.attribution
+            if self._segment and self.attribution.isVisible()
+            else None
+        )
 
     def attribution_rect(self) -> QRectF:
         return self.attribution.sceneBoundingRect()
@@ -181,7 +206,9 @@ class VideoView(QGraphicsView):
             self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         else:
             self.attribution.show()
-            self.setAccessibleDescription(f"Story: {segment.title}. {segment.attribution}")
+            self.setAccessibleDescription(
+                f"Story: {segment.title}. {segment.attribution}"
+            )
             self._announce(f"Story: {segment.title}, told by {segment.attribution}")
         self._relayout()
         self.segment_changed.emit(segment)
@@ -191,7 +218,11 @@ class VideoView(QGraphicsView):
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def _update_captions(self, ms: int, force: bool = False) -> None:
-        shown = [(t, i) for t, track in enumerate(self._tracks) for i in track.active_indices_at(ms)]
+        shown = [
+            (t, i)
+            for t, track in enumerate(self._tracks)
+            for i in track.active_indices_at(ms)
+        ]
         if shown == self._shown and not force:
             return
         self._shown = shown
@@ -224,7 +255,9 @@ class VideoView(QGraphicsView):
         font = self._font(video.height())
         reserved = self._place_attribution(video, font)
         if self.caption_mode == "band":
-            area = Box(view.x(), video.bottom(), view.width(), view.bottom() - video.bottom())
+            area = Box(
+                view.x(), video.bottom(), view.width(), view.bottom() - video.bottom()
+            )
             reserved = 0.0
         else:
             area = Box(video.x(), video.y(), video.width(), video.height())
@@ -250,27 +283,27 @@ class VideoView(QGraphicsView):
                 item.setPos(boxes[index].x, boxes[index].y)
 
     def _place_attribution(self, video: QRectF, caption_font: QFont) -> float:
-        """Put the lower-third on the video; return the height captions must keep clear."""
+        """Put the lower-third on the video; return the height captions keep clear."""
         if self._segment is None:
             return 0.0
         font = QFont(caption_font)
         font.setPixelSize(max(12, round(caption_font.pixelSize() * 0.75)))
         markup = f"<b>{html.escape(self._segment.attribution)}</b>"
         self.attribution.set_content(markup, font, video.width() * 0.8, centre=False)
-        width, height = self.attribution.size()
+        _width, height = self.attribution.size()
         margin = max(6.0, video.height() * 0.03)
         self.attribution.setPos(video.x() + margin, video.bottom() - margin - height)
         return margin + height + 4
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.full_screen_requested.emit()
         event.accept()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if event.button() == Qt.MouseButton.LeftButton:
             self.play_toggle_requested.emit()

@@ -17,15 +17,20 @@ from pathlib import Path
 
 import pytest
 
-COMMON_WORDS = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+COMMON_WORDS = _words(
     "the of and to a in is it you that he was for on are with as they be at one "
     "have this from or had by not but what some we can out other were all there "
     "when up use your how said an each she which do their time if will way about "
     "many then them write would like so these her long make thing see him two has "
     "look more day could go come did number sound no most people my over know "
     "water than call first who may down side been now find"
-).split()
-CONTENT_WORDS = (
+)
+CONTENT_WORDS = _words(
     "trust relationship community listen story elder learning module video "
     "caption teacher student family village river mountain morning evening "
     "respect journey season harvest language memory kindness patience question "
@@ -35,13 +40,13 @@ CONTENT_WORDS = (
     "protocol consent privacy boundary meeting facilitator discussion reflection "
     "accessible transcript search keyboard screen reader volume subtitle chapter "
     "description speaker attribution segment window button"
-).split()
+)
 ACCENTED_WORDS = ("déjà", "café", "naïve", "résumé", "façade", "jalapeño", "Zoë")
 VOICES = ("Facilitator", "Narrator", "Elder Mary", "Student", "Mr. Okafor", "Ana")
-SYLLABLES = (
+SYLLABLES = _words(
     "ta lo ren mi vash ko del an sor pe tri nu gal ha ve mon sil ar qu bel "
     "dra fen ith op ul zo wen car lin tes"
-).split()
+)
 
 
 def _invented_words(rng: random.Random, count: int) -> list[str]:
@@ -53,8 +58,8 @@ def _invented_words(rng: random.Random, count: int) -> list[str]:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> tuple[list[str], list[float]]:
-    """The same words for every seed (so queries hit any file), with Zipf cum. weights."""
-    words = COMMON_WORDS + CONTENT_WORDS + _invented_words(random.Random(1), 3000)
+    """Words shared by every seed (so queries hit any file), with Zipf-like weights."""
+    words = [*COMMON_WORDS, *CONTENT_WORDS, *_invented_words(random.Random(1), 3000)]
     weights = [1.0 / (rank + 8) for rank in range(len(words))]
     return words, list(accumulate(weights))
 
@@ -80,7 +85,7 @@ def _sentence(rng: random.Random, words: list[str], cum: list[float]) -> str:
 
 
 def synthetic_vtt(n_cues: int, seed: int = 0) -> str:
-    """A WebVTT file of `n_cues` cues (about 3 s each, back to back), deterministic by seed."""
+    """A WebVTT text of `n_cues` cues of about 3 s each, the same for the same seed."""
     rng = random.Random(seed)
     words, cum = vocabulary()
     lines = ["WEBVTT", ""]

@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from captions import load_track, load_track_bytes
 from captions.export import (
@@ -17,7 +19,7 @@ from captions.export import (
     to_vtt,
 )
 from captions.model import Cue, CueSettings, Region, Track
-from captions.paragraphs import SegmentSpan
+from captions.paragraphs import SegmentSpan, segment_of_cue
 
 CORPUS = Path("/work/shared/corpus")
 STORY = SegmentSpan(
@@ -65,9 +67,15 @@ def test_excerpt_taking_a_segment_cue_still_showing_takes_the_segment() -> None:
     assert excerpt_range(cues, [STORY], 25_000, 28_000) == (10_000, 28_000)
 
 
-def test_widening_reaches_adjacent_segments() -> None:
+def test_widening_repeats_until_nothing_more_is_touched() -> None:
+    other = SegmentSpan(21_000, 25_000, "Second", "B")
+    cues = [cue(15_000, 22_000, "Story words still showing"), cue(24_000, 24_500, "b")]
+    assert excerpt_range(cues, [STORY, other], 24_000, 24_500) == (10_000, 25_000)
+
+
+def test_half_open_segments_do_not_touch_their_neighbours() -> None:
     other = SegmentSpan(20_000, 25_000, "Second", "B")
-    assert excerpt_range(sample(), [STORY, other], 24_000, 24_500) == (10_000, 25_000)
+    assert excerpt_range(sample(), [STORY, other], 24_000, 24_500) == (20_000, 25_000)
 
 
 def test_excerpt_must_not_end_before_it_starts() -> None:
@@ -98,7 +106,9 @@ def test_txt_whole_track() -> None:
     assert lines[:3] == ["Building Trust", "Part one", "(c) Example Org"]
     assert "[0:01] Host" in lines
     assert "Welcome to the module. Listen closely." in lines
-    header = lines.index("== Storytelling segment: Telling their own stories (0:10 to 0:20) ==")
+    header = lines.index(
+        "== Storytelling segment: Telling their own stories (0:10 to 0:20) =="
+    )
     assert lines[header + 1] == STORY.attribution
     assert lines[header + 3 : header + 5] == [
         "[0:10] Teller",
@@ -163,8 +173,8 @@ def parse(document: str) -> TagCollector:
 
 
 def test_html_is_a_complete_accessible_document() -> None:
-    cues = [*sample(), cue(40_000, 42_000, '<img src="http://x/a.png"> & <script>x()</script>')]
-    cues[-1] = Cue(40_000, 42_000, '<img src="http://x/a.png">&amp; <script>x()</script>', "& x()")
+    hostile = '<img src="http://x/a.png">&amp; <script>x()</script>'
+    cues = [*sample(), Cue(40_000, 42_000, hostile, "& x()")]
     document = to_html(
         cues,
         module_title="Building Trust",
@@ -173,7 +183,7 @@ def test_html_is_a_complete_accessible_document() -> None:
         segments=[STORY],
         language="en-CA",
     )
-    assert document.startswith("<!DOCTYPE html>\n<html lang=\"en-CA\">")
+    assert document.startswith('<!DOCTYPE html>\n<html lang="en-CA">')
     tree = parse(document)
     assert tree.errors == [] and tree.stack == []
     tags = [tag for tag, _ in tree.seen]
@@ -256,9 +266,11 @@ def test_vtt_round_trip_keeps_cues_and_settings() -> None:
 
 def test_vtt_written_from_constructed_cues_loads_back() -> None:
     settings = CueSettings(line=2, position=33.25, size=50, align="start")
+    region = Region("r1", 50.5, 2, 10, 90, 12.5, 87.5, "up")
     cues = (
         Cue(0, 1500, "Tom &amp; Jerry", "Tom & Jerry", "a", "", settings),
         Cue(1500, 3000, "<i>In</i>side", "Inside", "b"),
+        Cue(3000, 4000, "Scroll", "Scroll", settings=CueSettings(region=region)),
     )
     back = load_track_bytes(to_vtt(cues).encode(), "z.vtt")
     same_cues(cues, back)
@@ -274,7 +286,10 @@ def test_vtt_with_titles_segments_and_excerpt_notes_still_round_trips() -> None:
         start_ms=0,
         end_ms=12_000,
     )
-    assert "NOTE\nModule: Building -> Trust\nVideo: Part one\nCredit: (c) Example" in written
+    assert (
+        "NOTE\nModule: Building -> Trust\nVideo: Part one\nCredit: (c) Example"
+        in written
+    )
     assert "The excerpt includes the whole storytelling segment" in written
     assert "Attribution: A. Teller, community consultant" in written
     assert written.index("Attribution:") < written.index("Everyone has a story.")
@@ -291,6 +306,24 @@ def test_vtt_with_titles_segments_and_excerpt_notes_still_round_trips() -> None:
 def test_corpus_files_round_trip_through_vtt(path: Path) -> None:
     original = load_track(path)
     same_cues(original, load_track_bytes(to_vtt(original).encode(), "again.vtt"))
+
+
+def test_vtt_never_writes_an_arrow_that_would_start_a_new_cue() -> None:
+    cues = (
+        Cue(0, 1000, "a --> b", "a --> b", "x --> y"),
+        Cue(1000, 2000, "c", "c", "ok"),
+    )
+    back = load_track_bytes(to_vtt(cues).encode(), "arrow.vtt")
+    assert [(c.plain, c.identifier) for c in back.cues] == [
+        ("a --> b", ""),
+        ("c", "ok"),
+    ]
+
+
+def test_open_ended_excerpt_runs_to_the_end() -> None:
+    text = to_txt(sample(), start_ms=21_000)
+    assert text.startswith("Excerpt: 0:21 to the end.\n")
+    assert "[music]" in text and "Listen" not in text
 
 
 # -- SRT ----------------------------------------------------------------------
@@ -313,9 +346,13 @@ def test_srt_numbers_times_and_simple_markup() -> None:
 def test_srt_carries_the_attribution_as_a_cue_over_the_segment() -> None:
     written = to_srt(sample(), segments=[STORY], start_ms=11_000, end_ms=11_500)
     back = load_track_bytes(written.encode(), "s.srt")
-    assert [(c.start_ms, c.end_ms) for c in back.cues][:2] == [(10_000, 20_000), (10_000, 13_000)]
+    assert [(c.start_ms, c.end_ms) for c in back.cues][:2] == [
+        (10_000, 20_000),
+        (10_000, 13_000),
+    ]
     assert back.cues[0].plain == (
-        "[Storytelling segment: Telling their own stories: A. Teller, community consultant]"
+        "[Storytelling segment: Telling their own stories: "
+        "A. Teller, community consultant]"
     )
     assert [c.plain for c in back.cues[1:]] == [
         "Teller: Everyone has a story.",
@@ -326,3 +363,28 @@ def test_srt_carries_the_attribution_as_a_cue_over_the_segment() -> None:
 
 def test_srt_of_nothing_is_empty() -> None:
     assert to_srt([]) == ""
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 50_000), st.integers(0, 8_000)), max_size=25),
+    st.lists(st.tuples(st.integers(0, 50_000), st.integers(1, 15_000)), max_size=3),
+    st.integers(0, 60_000),
+    st.integers(0, 20_000),
+)
+def test_an_excerpt_never_takes_part_of_a_segment(
+    rows: list[tuple[int, int]],
+    span_rows: list[tuple[int, int]],
+    start: int,
+    length: int,
+) -> None:
+    cues = [cue(s, s + d, f"w{i}") for i, (s, d) in enumerate(rows)]
+    spans = [SegmentSpan(s, s + d, f"S{s}", "who") for s, d in span_rows]
+    scope = plan_export(cues, spans, start, start + length)
+    assert scope.excerpt is not None
+    low, high = scope.excerpt
+    assert low <= start and high >= start + length
+    owners = segment_of_cue(cues, spans)
+    taken = set(scope.cue_indices)
+    for span in {owners[i] for i in taken} - {None}:
+        assert all(i in taken for i, owner in enumerate(owners) if owner == span)
+        assert span in scope.segments

@@ -72,12 +72,25 @@ def test_regex_characters_in_the_query_are_literal() -> None:
 def test_track_finder_answers_each_keystroke_of_an_incremental_search() -> None:
     finder = TrackFinder(PLAINS)
     assert len(finder) == len(PLAINS)
-    counts = [len(finder.find(typed)) for typed in ("a", "ag", "aga", "agai")]
-    assert counts == [len(find_in_cues(PLAINS, q)) for q in ("a", "ag", "aga", "agai")]
-    assert counts[-1] == 2
-    first = finder.find("again")
-    first.clear()  # the caller owns the list it gets back
-    assert len(finder.find("again")) == 2
+    typed = ("a", "ag", "aga", "agai", "again and")
+    for query in typed:
+        assert list(finder.find(query)) == find_in_cues(PLAINS, query)
+    assert [len(finder.find(query)) for query in typed] == [10, 2, 2, 2, 1]
+    assert finder.find("again") == finder.find("again") == [
+        Match(1, 8, 13),
+        Match(1, 18, 23),
+    ]
+
+
+def test_matches_are_a_sequence_made_on_demand() -> None:
+    matches = TrackFinder(["ha ha", "café ha", "ha"]).find("HA")
+    assert len(matches) == 4
+    assert matches[1] == Match(0, 3, 5)
+    assert matches[-1] == Match(2, 0, 2)
+    assert matches[1:3] == [Match(0, 3, 5), Match(1, 5, 7)]
+    assert Match(1, 5, 7) in matches
+    assert matches != [Match(0, 0, 2)]
+    assert TrackFinder(["x"]).find("y") == []
 
 
 def test_find_in_track_uses_the_cues_plain_text() -> None:

@@ -28,7 +28,10 @@ def test_a_good_track_has_no_issues() -> None:
 def test_more_than_two_lines() -> None:
     issues = lint(cue(0, 4000, "one\ntwo\nthree"))
     assert rules(issues) == [(0, "too-many-lines")]
-    assert issues[0].message == "Caption 1 at 0:00 has 3 lines; at most 2 are easy to read."
+    assert (
+        issues[0].message
+        == "Caption 1 at 0:00 has 3 lines; at most 2 are easy to read."
+    )
 
 
 def test_blank_lines_do_not_count() -> None:
@@ -39,13 +42,17 @@ def test_line_longer_than_32_characters() -> None:
     line = "x" * 33
     issues = lint(cue(65_000, 70_000, f"short\n{line}"))
     assert rules(issues) == [(0, "line-too-long")]
-    assert "1:05" in issues[0].message and "line 2 has 33 characters" in issues[0].message
+    assert (
+        "1:05" in issues[0].message and "line 2 has 33 characters" in issues[0].message
+    )
     assert lint(cue(0, 5000, "x" * 32)) == []
 
 
 def test_line_limit_is_a_setting() -> None:
     assert lint(cue(0, 5000, "x" * 40), max_chars_per_line=42) == []
-    assert rules(lint(cue(0, 5000, "x" * 43), max_chars_per_line=42)) == [(0, "line-too-long")]
+    assert rules(lint(cue(0, 5000, "x" * 43), max_chars_per_line=42)) == [
+        (0, "line-too-long")
+    ]
 
 
 def test_combining_marks_are_not_extra_characters() -> None:
@@ -65,7 +72,9 @@ def test_reading_rate_over_180_words_a_minute() -> None:
 def test_too_short_on_screen() -> None:
     issues = lint(cue(5000, 5999, "Hi"))
     assert rules(issues) == [(0, "too-short")]
-    assert issues[0].message.startswith("Caption 1 at 0:05 is on screen for 1.0 seconds")
+    assert issues[0].message.startswith(
+        "Caption 1 at 0:05 is on screen for 1.0 seconds"
+    )
     assert lint(cue(5000, 6000, "Hi")) == []
 
 
@@ -137,7 +146,9 @@ def test_descriptions_only_get_overlap_and_no_duration() -> None:
 
 
 def test_chapters_may_nest_but_need_a_duration() -> None:
-    issues = lint(cue(0, 60_000, "Part 1"), cue(0, 10_000, "1a"), cue(9, 9), kind="chapters")
+    issues = lint(
+        cue(0, 60_000, "Part 1"), cue(0, 10_000, "1a"), cue(9, 9), kind="chapters"
+    )
     assert rules(issues) == [(2, "no-duration")]
 
 

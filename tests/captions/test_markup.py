@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from captions.markup import (
     EndTag,
@@ -132,7 +134,7 @@ def test_unterminated_less_than_is_text() -> None:
         '<v x onmouseover="alert(1)">y',
         "<<b>>",
         "&lt;script&gt;",
-        "<c.\"><script>alert(1)</script>",
+        '<c."><script>alert(1)</script>',
     ],
 )
 def test_only_safe_tags_ever_come_out(raw: str) -> None:
@@ -174,3 +176,16 @@ def test_is_sound_cue(plain: str, expected: bool) -> None:
 def test_speaker_label_folds_white_space() -> None:
     assert speaker_label("  Rose   Henry ") == "Rose Henry"
     assert speaker_label("") == ""
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("<>/&;.ab iuvcrt=\"'\nlang#x3C")), max_size=60
+    )
+)
+def test_any_input_yields_only_safe_tags_and_escaped_text(raw: str) -> None:
+    out = cue_to_html(raw)
+    tags = tags_in(out)
+    assert all(ALLOWED_TAG.fullmatch(tag) for tag in tags), out
+    outside = re.sub(r"<[^>]*>", "", out)
+    assert "<" not in outside and ">" not in outside and '"' not in outside

@@ -1,4 +1,4 @@
-"""Transcript paragraphs: speakers, pauses, length, and storytelling segments kept whole."""
+"""Transcript paragraphs: speakers, pauses, length; storytelling segments kept whole."""
 
 from __future__ import annotations
 
@@ -65,7 +65,9 @@ def test_the_gap_threshold_is_inclusive() -> None:
 
 
 def test_a_long_speech_is_split_and_keeps_its_speaker() -> None:
-    cues = [cue(i * 1000, i * 1000 + 1000, voice="Ann" if i == 0 else "") for i in range(7)]
+    cues = [
+        cue(i * 1000, i * 1000 + 1000, voice="Ann" if i == 0 else "") for i in range(7)
+    ]
     found = paragraphs(cues, max_cues=3)
     assert groups(found) == [(0, 1, 2), (3, 4, 5), (6,)]
     assert {p.speaker for p in found} == {"Ann"}
@@ -144,7 +146,12 @@ def test_adjacent_segments_are_separate_blocks() -> None:
 
 
 def test_segment_of_cue_uses_the_cue_start() -> None:
-    cues = [cue(9_000, 11_000), cue(10_000, 25_000), cue(19_999, 20_000), cue(20_000, 1)]
+    cues = [
+        cue(9_000, 11_000),
+        cue(10_000, 25_000),
+        cue(19_999, 20_000),
+        cue(20_000, 1),
+    ]
     assert segment_of_cue(cues, [STORY]) == [None, STORY, STORY, None]
 
 

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from media.manifest import load_module, parse_timestamp
 from media.model import ManifestError
@@ -127,6 +129,21 @@ def test_timestamps_are_webvtt_timestamps(make_module, bad):
     assert "not a WebVTT timestamp" in reason
 
 
+def test_timestamp_of_the_wrong_type(make_module):
+    folder = make_module()
+    rewrite(folder / "module.toml", 'start = "00:00:10.000"', "start = 10")
+    assert refusal(folder) == (
+        "videos[0].segments[0]: 'start' must be a timestamp like \"00:00:41.000\""
+    )
+
+
+def test_byte_order_mark_is_fine(make_module):
+    folder = make_module()
+    manifest = folder / "module.toml"
+    manifest.write_bytes(b"\xef\xbb\xbf" + manifest.read_bytes())
+    assert load_module(folder).id == "test-module"
+
+
 def test_timestamp_forms():
     assert parse_timestamp("00:41.250") == 41_250
     assert parse_timestamp("01:02:03.004") == 3_723_004
@@ -211,3 +228,61 @@ def test_single_video_finds_tracks_by_name(tmp_path):
     }
     assert video.default_track() is not None
     assert video.default_track().file.name == "talk.de.srt"
+
+
+def test_unquoted_time_is_only_a_timestamp(make_module):
+    folder = make_module()
+    rewrite(folder / "module.toml", 'title = "A talk"', "title = 10:00:00")
+    assert refusal(folder) == "videos[0]: 'title' must be a string"
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    position=st.integers(min_value=0, max_value=1500),
+    cut=st.integers(min_value=0, max_value=30),
+    insert=st.text(max_size=12),
+)
+def test_mutated_manifests_give_a_module_or_one_manifest_error(
+    make_module, position, cut, insert
+):
+    """Whatever the text, the loader answers with a module or a ManifestError."""
+    folder = make_module()
+    manifest = folder / "module.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text[:position] + insert + text[position + cut :], "utf-8")
+    try:
+        module = load_module(folder)
+    except ManifestError as exc:
+        assert exc.reason and "\n" not in exc.reason
+    else:
+        assert module.videos[0].file.is_relative_to(folder.resolve())
+
+
+TOML_VALUES = ["41", "true", "[]", "{}", '""', '"x"', "00:00:01", "1.5", "[{a = 1}]"]
+TOML_VALUES += ['"../x"', '"/"', "[1, 2]", '"00:99:00.000"', "2024-01-01"]
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(line=st.integers(min_value=0, max_value=80), value=st.sampled_from(TOML_VALUES))
+def test_any_value_of_any_key_gives_a_module_or_one_manifest_error(
+    make_module, line, value
+):
+    folder = make_module()
+    manifest = folder / "module.toml"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    keyed = [i for i, text in enumerate(lines) if "=" in text]
+    chosen = keyed[line % len(keyed)]
+    lines[chosen] = lines[chosen].split("=")[0] + "= " + value
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        load_module(folder)
+    except ManifestError as exc:
+        assert exc.reason and "\n" not in exc.reason

@@ -9,7 +9,7 @@ import pytest
 from captions.model import Cue, Track
 from media.discover import video_duration_ms
 from media.manifest import load_module
-from media.model import Segment
+from media.model import ManifestError, Segment
 from media.storytelling import (
     Problem,
     check_module,
@@ -285,3 +285,30 @@ def test_video_duration_unknown_for_garbage(tmp_path, content):
     video = tmp_path / "v.mp4"
     video.write_bytes(content)
     assert video_duration_ms(video) is None
+
+
+def test_seal_write_refuses_what_it_cannot_rewrite(make_module):
+    folder = make_module(drop=("checksum",))
+    manifest = folder / "module.toml"
+    text = manifest.read_text(encoding="utf-8")
+    head, segment_and_pauses = text.split("\n  [[videos.segments]]\n", 1)
+    segment = segment_and_pauses.split("\n\n", 1)[0]
+    inline = ", ".join(line.strip() for line in segment.splitlines())
+    video_file = 'file = "talk.mp4"\n'
+    head = head.replace(video_file, f"{video_file}segments = [{{ {inline} }}]\n")
+    manifest.write_text(head, encoding="utf-8")
+    before = manifest.read_bytes()
+    module = load_module(folder)
+    assert module.video("talk").segments[0].id == "story"
+    with pytest.raises(ManifestError, match="cannot find the segment"):
+        seal_module(module, write=True)
+    assert manifest.read_bytes() == before
+
+
+def test_the_sample_module_passes_the_check():
+    from media.samples import sample_module_path
+
+    module = load_module(sample_module_path())
+    assert module.id == "trusting-relationship"
+    assert [p for p in check_module(module) if p.severity == "error"] == []
+    assert any(video.segments for video in module.videos)

@@ -120,13 +120,13 @@ def ffmpeg() -> str:
 
 
 def make_video(target: Path, seconds: int = 20) -> Path:
-    """A 320x240, 25 fps test pattern with a tone, encoded with imageio-ffmpeg's ffmpeg."""
+    """A 320x240, 25 fps test pattern with a tone, encoded by imageio-ffmpeg."""
     subprocess.run(
         [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
          "-f", "lavfi", "-i", f"testsrc=duration={seconds}:size=320x240:rate=25",
          "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
-         "-c:v", "libx264", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-shortest",
-         str(target)],
+         "-c:v", "libx264", "-pix_fmt", "yuv420p", "-g", "25",
+         "-c:a", "aac", "-shortest", str(target)],
         check=True,
     )  # fmt: skip
     return target
@@ -138,7 +138,9 @@ def write_module(folder: Path, *, with_videos: bool) -> Path:
     (folder / "first.en.vtt").write_text(CAPTIONS_VTT, encoding="utf-8")
     (folder / "first.fr.vtt").write_text(FRENCH_VTT, encoding="utf-8")
     (folder / "first.chapters.vtt").write_text(CHAPTERS_VTT, encoding="utf-8")
-    (folder / "second.en.vtt").write_text(FRENCH_VTT.replace("Bienvenue", "Second"), encoding="utf-8")
+    (folder / "second.en.vtt").write_text(
+        FRENCH_VTT.replace("Bienvenue", "Second"), encoding="utf-8"
+    )
     for name in ("first.mp4", "second.mp4"):
         if with_videos:
             make_video(folder / name)
@@ -150,7 +152,9 @@ def write_module(folder: Path, *, with_videos: bool) -> Path:
 @pytest.fixture(scope="session")
 def real_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A module with two real 20-second videos, for the tests that decode for real."""
-    return write_module(tmp_path_factory.mktemp("real") / "test-module", with_videos=True)
+    return write_module(
+        tmp_path_factory.mktemp("real") / "test-module", with_videos=True
+    )
 
 
 @pytest.fixture

@@ -1,0 +1,152 @@
+"""Search all modules: indexing in a thread, hits with counts, a hit opens its video."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from player.library_dialog import LibrarySearchDialog
+from player.library_model import HTML_ROLE
+
+
+@pytest.fixture
+def dialog(qtbot, module_folder: Path, tmp_path: Path) -> Iterator[LibrarySearchDialog]:  # type: ignore[no-untyped-def]
+    shown = LibrarySearchDialog(
+        None, [str(module_folder)], index_path=tmp_path / "index.sqlite3"
+    )
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    qtbot.waitUntil(lambda: not shown.indexing, timeout=20_000)
+    yield shown
+    shown.shutdown()
+
+
+def search(qtbot, dialog: LibrarySearchDialog, query: str) -> None:  # type: ignore[no-untyped-def]
+    dialog.query_field.clear()
+    qtbot.keyClicks(dialog.query_field, query)
+    qtbot.waitUntil(lambda: not dialog._query_timer.isActive())
+
+
+def test_indexing_reports_what_it_covered(dialog) -> None:  # type: ignore[no-untyped-def]
+    assert dialog.status_label.text() == "Ready: 4 tracks in 1 module."
+    assert not dialog.progress_bar.isVisible()
+
+
+def test_hit_shows_place_time_speaker_and_marked_match(dialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, dialog, "patience")
+    assert dialog.results_model.rowCount() == 1
+    assert dialog.status_label.text() == "1 result"
+    assert dialog.results_view.accessibleDescription() == "1 result"
+    shown = str(dialog.results_model.index(0).data(HTML_ROLE))
+    assert "Test Module › First video · 0:02 · Narrator" in shown
+    assert "<b><u>patience</u></b>" in shown
+    spoken = dialog.results_model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Test Module, First video, 2 seconds, Narrator: ")
+
+
+def test_hit_inside_the_story_carries_its_attribution(dialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, dialog, "own stories")
+    assert dialog.results_model.rowCount() == 1
+    shown = str(dialog.results_model.index(0).data(HTML_ROLE))
+    assert "A storyteller, community consultant (test stand-in)" in shown
+
+
+def test_enter_opens_the_right_video_at_the_cue_and_closes(
+    dialog, qtbot, module_folder
+) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, dialog, "patience")
+    with qtbot.waitSignal(dialog.open_requested) as opened:
+        qtbot.keyClick(dialog.query_field, Qt.Key.Key_Return)
+    assert opened.args == [str(module_folder), "first", 2_530]
+    assert not dialog.isVisible()
+
+
+def test_second_video_hit_opens_the_second_video(dialog, qtbot, module_folder) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, dialog, "second")
+    assert dialog.results_model.rowCount() == 1
+    view = dialog.results_view
+    view.setFocus()
+    with qtbot.waitSignal(dialog.open_requested) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [str(module_folder), "second", 1_010]
+
+
+def test_prefix_and_accent_insensitive_search_counts(dialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, dialog, "list*")
+    assert dialog.results_model.rowCount() == 2
+    assert dialog.status_label.text() == "2 results"
+    search(qtbot, dialog, "zebra")
+    assert dialog.results_model.rowCount() == 0
+    assert dialog.status_label.text() == "0 results"
+
+
+def test_every_control_is_named(dialog) -> None:  # type: ignore[no-untyped-def]
+    for widget in (
+        dialog.query_field,
+        dialog.results_view,
+        dialog.progress_bar,
+        dialog.status_label,
+        dialog.open_button,
+    ):
+        assert widget.accessibleName()
+    assert "Ctrl+Shift+F" in dialog.query_field.toolTip()
+
+
+def test_indexing_shows_progress_then_hides_it(qtbot, module_folder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = LibrarySearchDialog(
+        None, [module_folder], index_path=tmp_path / "index.sqlite3"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.indexing
+    assert dialog.progress_bar.isVisible()
+    assert dialog.progress_bar.accessibleName() == "Indexing modules"
+    qtbot.waitUntil(lambda: not dialog.indexing, timeout=20_000)
+    assert not dialog.progress_bar.isVisible()
+    assert dialog.progress_bar.value() == dialog.progress_bar.maximum() == 4
+    dialog.shutdown()
+
+
+def test_a_module_that_cannot_be_read_is_reported(
+    qtbot, module_folder, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = LibrarySearchDialog(
+        None,
+        [module_folder, tmp_path / "no-such-module"],
+        index_path=tmp_path / "index.sqlite3",
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.indexing, timeout=20_000)
+    assert dialog.status_label.text() == (
+        "Ready: 4 tracks in 1 module; 1 could not be read."
+    )
+    dialog.shutdown()
+
+
+def test_added_module_is_indexed_and_searchable(dialog, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "module.toml").write_text(
+        'schema = 1\nid = "other"\ntitle = "Other"\nlanguage = "en"\n\n'
+        '[[videos]]\nid = "solo"\ntitle = "Solo"\nfile = "solo.mp4"\n\n'
+        '  [[videos.tracks]]\n  kind = "captions"\n  language = "en"\n'
+        '  label = "English"\n  file = "solo.en.vtt"\n',
+        encoding="utf-8",
+    )
+    (other / "solo.mp4").write_bytes(b"")
+    (other / "solo.en.vtt").write_text(
+        "WEBVTT\n\n00:01:05.000 --> 00:01:07.000\nA zebra crossing.\n",
+        encoding="utf-8",
+    )
+    dialog.set_module_paths([*dialog._module_paths, other])
+    qtbot.waitUntil(lambda: not dialog.indexing, timeout=20_000)
+    search(qtbot, dialog, "zebra")
+    assert dialog.results_model.rowCount() == 1
+    with qtbot.waitSignal(dialog.open_requested) as opened:
+        dialog.open_button.click()
+    assert opened.args == [str(other), "solo", 65_000]
