@@ -19,7 +19,7 @@ _KEPT_SRT_TAGS = frozenset({"b", "i", "u", "/b", "/i", "/u"})
 
 
 def strip_tags(text: str) -> str:
-    """Remove every `<...>` tag in linear time; a `<` with no `>` after it stays text."""
+    """Remove every `<...>` tag in linear time; a `<` with no `>` after it stays."""
     if "<" not in text:
         return text
     parts: list[str] = []

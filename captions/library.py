@@ -8,24 +8,29 @@ finds "déjà"); scripts written without spaces also go to a per-character index
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import platformdirs
 
-from captions import loader
 from captions.library_search import DEFAULT_RANK_BUDGET, Hit, SearchStyle, search
 from captions.library_store import (
     FileState,
     IndexSource,
     PreparedTrack,
+    TrackLoader,
     TrackWriter,
     delete_track,
     open_database,
+    prepare_track,
 )
-from captions.model import Track
+from captions.loader import load_track
 
 __all__ = [
     "Hit",
@@ -36,8 +41,15 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-TrackLoader = Callable[..., Track]
 _KnownRow = tuple[int, str, int, int, str]  # id, metadata, size, mtime_ns, sample
+_Pending = tuple[IndexSource, FileState, int | None]  # source, file state, old id
+# Starting worker processes costs about half a second: only for bigger updates.
+_POOL_MINIMUM = 4
+
+
+def default_workers() -> int:
+    """Parser processes for big updates: the machine's cores, at most eight."""
+    return min(8, os.cpu_count() or 1)
 
 
 def default_index_path() -> Path:
@@ -60,7 +72,8 @@ class LibraryIndex:
 
     One instance per thread; several instances (threads or processes) may share a
     file. `markers` wrap matches in snippets; `rank_budget` (None: no limit) caps how
-    many matching cues are ranked per query (see captions.library_search).
+    many matching cues are ranked per query (see captions.library_search); `workers`
+    processes parse tracks when many changed (0 or 1: parse in this process).
     """
 
     def __init__(
@@ -70,11 +83,13 @@ class LibraryIndex:
         markers: tuple[str, str] = ("[", "]"),
         ellipsis: str = "…",
         rank_budget: int | None = DEFAULT_RANK_BUDGET,
+        workers: int | None = None,
         load: TrackLoader | None = None,
     ) -> None:
         self.db_path = Path(db_path)
         self.style = SearchStyle(markers, ellipsis, rank_budget)
-        self._load = load if load is not None else loader.load_track
+        self.workers = workers if workers is not None else default_workers()
+        self._load = load if load is not None else load_track
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._connection = open_database(self.db_path)
@@ -105,26 +120,31 @@ class LibraryIndex:
     ) -> UpdateReport:
         """Index new and changed tracks, drop tracks no longer listed; report counts.
 
-        `progress(done, total)` is called, in the caller's thread, after each source.
+        `progress(done, total)` is called in the caller's thread as sources are done.
         """
         wanted = {source.key: source for source in sources}
         known = self._known_tracks()
         removed = [row[0] for key, row in known.items() if key not in wanted]
         for track_id in removed:
             delete_track(self._connection, track_id)
-        indexed = skipped = 0
-        failed: list[tuple[str, str]] = []
+        pending, skipped, failed = self._check(wanted.values(), known)
+        done = len(wanted) - len(pending)
+        if progress is not None and done:
+            progress(done, len(wanted))
+        indexed = 0
         writer = TrackWriter(self._connection)
         writer.start()
         try:
-            for done, (key, source) in enumerate(wanted.items(), start=1):
-                outcome = self._update_one(writer, source, known.get(key))
-                if outcome == "indexed":
-                    indexed += 1
-                elif outcome == "skipped":
-                    skipped += 1
+            for (source, _, old_id), prepared in zip(
+                pending, self._prepare(pending), strict=True
+            ):
+                if isinstance(prepared, str):
+                    failed.append((str(source.track_path), prepared))
+                    writer.submit(None, old_id)
                 else:
-                    failed.append((str(source.track_path), outcome))
+                    writer.submit(prepared, old_id)
+                    indexed += 1
+                done += 1
                 if progress is not None:
                     progress(done, len(wanted))
         finally:
@@ -138,31 +158,43 @@ class LibraryIndex:
         )
         return {(row[0], row[1], row[2]): tuple(row[3:]) for row in rows}
 
-    def _update_one(
-        self, writer: TrackWriter, source: IndexSource, known: _KnownRow | None
-    ) -> str:
-        """Queue what one source needs: "indexed", "skipped" or why it failed."""
-        old_id = known[0] if known is not None else None
-        try:
-            state = FileState.of(source.track_path)
-        except OSError as error:
-            writer.submit(None, old_id)
-            return error.strerror or str(error)
-        current = (source.metadata(), state.size, state.mtime_ns, state.sample)
-        if known is not None and known[1:] == current:
-            return "skipped"
-        try:
-            track = self._load(
-                source.track_path,
-                kind=source.kind,
-                language=source.language,
-                label=source.label,
-            )
-        except Exception as error:  # one bad track must not stop the others
-            writer.submit(None, old_id)
-            return str(error) or type(error).__name__
-        writer.submit(PreparedTrack.of(source, state, track), old_id)
-        return "indexed"
+    def _check(
+        self,
+        sources: Iterable[IndexSource],
+        known: dict[tuple[str, str, str], _KnownRow],
+    ) -> tuple[list[_Pending], int, list[tuple[str, str]]]:
+        """Sources to (re)load, how many are unchanged, and the missing ones."""
+        pending: list[_Pending] = []
+        skipped = 0
+        failed: list[tuple[str, str]] = []
+        for source in sources:
+            row = known.get(source.key)
+            old_id = row[0] if row is not None else None
+            try:
+                state = FileState.of(source.track_path)
+            except OSError as error:
+                if old_id is not None:
+                    delete_track(self._connection, old_id)
+                failed.append((str(source.track_path), error.strerror or str(error)))
+                continue
+            current = (source.metadata(), state.size, state.mtime_ns, state.sample)
+            if row is not None and row[1:] == current:
+                skipped += 1
+            else:
+                pending.append((source, state, old_id))
+        return pending, skipped, failed
+
+    def _prepare(self, pending: list[_Pending]) -> Iterator[PreparedTrack | str]:
+        """Each pending track loaded and prepared, in order, in parallel if worth it."""
+        sources = [source for source, _, _ in pending]
+        states = [state for _, state, _ in pending]
+        workers = min(self.workers, len(pending))
+        if workers < 2 or len(pending) < _POOL_MINIMUM or self._load is not load_track:
+            yield from map(prepare_track, sources, states, repeat(self._load))
+            return
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            yield from pool.map(prepare_track, sources, states, repeat(load_track))
 
     def track_count(self) -> int:
         """How many tracks the index holds."""

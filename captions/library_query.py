@@ -83,7 +83,9 @@ def parse_query(query: str) -> list[QueryTerm]:
     Terms without a letter or digit are dropped, so "-", "*" or "()" mean nothing.
     """
     terms: list[QueryTerm] = []
-    for part in _QUERY_PART.finditer(query.replace("\x00", " ")):
+    # Lone surrogates cannot reach SQLite; NUL ends C strings.
+    clean = query.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+    for part in _QUERY_PART.finditer(clean):
         if part.group("word") is not None:
             word = part.group("word")
             text, prefix = word.rstrip("*"), word.endswith("*")
@@ -140,8 +142,8 @@ def _term_pattern(term: QueryTerm) -> str | None:
     pattern = r"\W*".join(map(re.escape, units))
     if not has_unspaced_script(units[0][0]):
         pattern = r"(?<![^\W_])" + pattern
-    if not term.prefix and not has_unspaced_script(units[-1][-1]):
-        pattern += r"(?![^\W_])"
+    if not has_unspaced_script(units[-1][-1]):
+        pattern += r"\w*" if term.prefix else r"(?![^\W_])"
     return pattern
 
 

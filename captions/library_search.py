@@ -2,8 +2,9 @@
 
 FTS5 computes bm25 for every matching row before it can sort, which costs about a
 microsecond or two per row; a word found in tens of thousands of cues would blow the
-latency budget. Above `rank_budget` matches, the hits are therefore the best (bm25)
-of an even sample of about `rank_budget` matching cues spread over the whole library.
+latency budget. Above `rank_budget` matches (or `limit`, if larger), the hits are
+therefore the best (bm25) of an even sample of that many matching cues spread over
+the whole library.
 """
 
 from __future__ import annotations
@@ -70,7 +71,10 @@ def search(
         table, expression = "cue_characters", characters_expression(terms)
     else:
         table, expression = "cue_words", words_expression(terms)
-    stride = _sample_stride(connection, table, expression, style.rank_budget)
+    budget = style.rank_budget
+    stride = _sample_stride(
+        connection, table, expression, None if budget is None else max(budget, limit)
+    )
     if stride == 1 and table == "cue_words":
         return _ranked_with_snippets(connection, expression, limit, style)
     ids = _ranked_ids(connection, table, expression, limit, stride)
@@ -80,6 +84,7 @@ def search(
 def _sample_stride(
     connection: sqlite3.Connection, table: str, expression: str, budget: int | None
 ) -> int:
+    """1 to rank every match, else n to rank every n-th (about `budget` of them)."""
     if budget is None:
         return 1
     (count,) = connection.execute(

@@ -12,7 +12,7 @@ import os
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +137,28 @@ class PreparedTrack:
             if has_unspaced_script(text)
         ]
         return cls(source, state, cues, words, characters)
+
+
+TrackLoader = Callable[..., Track]
+
+
+def prepare_track(
+    source: IndexSource, state: FileState, load: TrackLoader
+) -> PreparedTrack | str:
+    """Load and prepare one track, or say why it cannot be loaded.
+
+    A module-level function, so that worker processes can run it.
+    """
+    try:
+        track = load(
+            source.track_path,
+            kind=source.kind,
+            language=source.language,
+            label=source.label,
+        )
+    except Exception as error:  # one bad track must not stop the others
+        return str(error) or type(error).__name__
+    return PreparedTrack.of(source, state, track)
 
 
 def open_database(path: Path) -> sqlite3.Connection:

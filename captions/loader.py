@@ -61,7 +61,7 @@ def load_track_bytes(
     language: str = "",
     label: str = "",
 ) -> Track:
-    """Load caption data already in memory; `name` is used in messages and for the format."""
+    """Load caption data in memory; `name` serves messages and the format."""
     if len(data) > MAX_FILE_BYTES:
         raise CaptionError(name, _too_big(len(data)))
     warnings: list[str] = []
@@ -130,9 +130,10 @@ def _detect_format(name: str, text: str) -> str:
 
 def _looks_like_sbv(head: str) -> bool:
     first = head.split("\n", 1)[0].strip()
-    return "," in first and first.replace(",", "").replace(":", "").replace(
-        ".", ""
-    ).isdigit()
+    return (
+        "," in first
+        and first.replace(",", "").replace(":", "").replace(".", "").isdigit()
+    )
 
 
 def _load_vtt(text: str, name: str, warnings: list[str]) -> list[Cue]:

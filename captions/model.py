@@ -1,4 +1,4 @@
-"""The project's own immutable caption types: every layer above the loader uses these."""
+"""The project's own immutable caption types, used by every layer above the loader."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ class Track:
         return len(self.cues)
 
     def active_indices_at(self, ms: int) -> list[int]:
-        """File-order indices of every cue showing at `ms` (start <= ms < end), by start.
+        """File-order indices of every cue showing at `ms` (start <= ms < end).
 
         A binary search finds the last cue started; the walk back stops as soon as no
         earlier cue can still be showing, so it is O(log n) plus the overlaps.
@@ -127,7 +127,7 @@ class Track:
         return [self.cues[i] for i in self.active_indices_at(ms)]
 
     def index_at_or_before(self, ms: int) -> int:
-        """File-order index of the latest cue starting at or before `ms` (-1 if none)."""
+        """File-order index of the latest cue starting at or before `ms`, else -1."""
         j = bisect_right(self._starts, ms) - 1
         return self._order[j] if j >= 0 else -1
 

@@ -27,7 +27,7 @@ def parse_percentage(text: str) -> float | None:
 
 
 class RegionTable:
-    """Regions by identifier; a later REGION block with the same id replaces an earlier."""
+    """Regions by identifier; a later REGION with the same id replaces the earlier."""
 
     def __init__(self, regions: Iterable[Region] = ()) -> None:
         self._by_id: dict[str, Region] = {}

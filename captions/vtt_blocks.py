@@ -31,7 +31,7 @@ def has_signature(lines: list[str]) -> bool:
 
 
 def timing_line_problem(line: str) -> str:
-    """Why the spec's "collect WebVTT cue timings and settings" fails, or "" if it works."""
+    """Why the spec's "collect WebVTT cue timings and settings" fails, or ""."""
     match = _TIMING_LINE.match(line)
     if match is None:
         return "is not a valid cue timing line"
@@ -50,7 +50,7 @@ class ScreenedLines:
 
 
 def screen_vtt_lines(lines: list[str], warnings: list[str]) -> ScreenedLines:
-    """Drop cue blocks the spec rejects and cut over-long lines and cues, with warnings."""
+    """Drop cue blocks the spec rejects, cut over-long lines and cues; warn of each."""
     out: list[str] = [lines[0]]
     result = ScreenedLines(out)
     i = _copy_header(lines, out, warnings)
@@ -67,7 +67,7 @@ def screen_vtt_lines(lines: list[str], warnings: list[str]) -> ScreenedLines:
 
 
 def _copy_header(lines: list[str], out: list[str], warnings: list[str]) -> int:
-    """Copy the header block (ended by an empty line or an arrow); return the next index."""
+    """Copy the header block (up to an empty line or an arrow); return what follows."""
     i = 1
     while i < len(lines) and lines[i] != "" and "-->" not in lines[i]:
         out.append(_cut(lines[i], i + 1, warnings))
@@ -76,7 +76,7 @@ def _copy_header(lines: list[str], out: list[str], warnings: list[str]) -> int:
 
 
 def _block_extent(lines: list[str], start: int) -> tuple[int, int]:
-    """End index of the block starting at `start`, and the index of its timing line (-1)."""
+    """End of the block starting at `start`, and its timing line's index (or -1)."""
     i, count, timing_at, n = start, 0, -1, len(lines)
     while i < n:
         line = lines[i]

@@ -26,6 +26,7 @@ WIDTH, HEIGHT, FPS = 960, 540, 25
 FRAME_MS = 1000 // FPS
 MARGIN = 64
 CONTENT_BOTTOM = 420  # below this the player draws captions: keep it clear
+STORY_CONTENT_BOTTOM = 330  # in a story, captions stack above the attribution
 FAMILY = "DejaVu Sans"
 INK, MUTED, ACCENT = QColor("#14202b"), QColor("#46525e"), QColor("#16625b")
 PAPER, DEEP, STORY = QColor("#f6f4ef"), QColor("#15433f"), QColor("#2a2233")
@@ -112,60 +113,61 @@ def draw_title_slide(painter: QPainter, slide: TimedSlide, header: str) -> None:
 
 
 def draw_story_slide(painter: QPainter, slide: TimedSlide) -> None:
+    """Badge, heading, attribution band, body: all above STORY_CONTENT_BOTTOM."""
     painter.fillRect(0, 0, WIDTH, HEIGHT, STORY)
     painter.fillRect(0, 0, WIDTH, 6, AMBER)
-    painter.setBrush(AMBER)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(QRectF(MARGIN, 22, 196, 28), 6, 6)
-    painter.setPen(QColor("#1d1724"))
-    painter.setFont(font(14, bold=True))
-    painter.drawText(
-        QRectF(MARGIN, 22, 196, 28),
-        int(Qt.AlignmentFlag.AlignCenter),
-        "STAND-IN SEGMENT",
-    )
+    draw_story_badge(painter)
     painter.setPen(QColor("#ffffff"))
-    painter.setFont(font(36, bold=True))
-    top = 72 + text_block(
-        painter, QRectF(MARGIN, 72, WIDTH - 2 * MARGIN, 60), slide.slide.heading
-    )
+    painter.setFont(font(34, bold=True))
+    width = WIDTH - 2 * MARGIN
+    top = 64 + text_block(painter, QRectF(MARGIN, 64, width, 90), slide.slide.heading)
+    top = draw_attribution_band(painter, top + 16)
     painter.setPen(QColor("#ece6f1"))
-    painter.setFont(font(21))
+    painter.setFont(font(20))
     body = (
         "In the licensed module, Rose Henry tells this story in her own words. "
         "This sample does not include her recording: a stand-in narrator says "
         "what the story is about."
     )
-    top += 18 + text_block(
-        painter, QRectF(MARGIN, top + 18, WIDTH - 2 * MARGIN, 110), body
-    )
+    room = STORY_CONTENT_BOTTOM - top - 22
+    top += 22 + text_block(painter, QRectF(MARGIN, top + 22, width, room), body)
     painter.setPen(AMBER)
-    painter.setFont(font(21, bold=True))
+    painter.setFont(font(19, bold=True))
     about = "About: " + " ".join(slide.slide.points)
-    text_block(painter, QRectF(MARGIN, top + 16, WIDTH - 2 * MARGIN, 70), about)
-    draw_lower_third(painter)
+    room = STORY_CONTENT_BOTTOM - top - 14
+    top += 14 + text_block(painter, QRectF(MARGIN, top + 14, width, room), about)
+    if top > STORY_CONTENT_BOTTOM:
+        raise ValueError(f"story slide text ends at y={top:.0f}, below the clear area")
 
 
-def draw_lower_third(painter: QPainter) -> None:
-    """The attribution, above the band where the player draws captions."""
-    band = QRectF(MARGIN - 16, 338, WIDTH - 2 * MARGIN + 32, 72)
+def draw_story_badge(painter: QPainter) -> None:
+    badge = QRectF(MARGIN, 22, 196, 28)
+    painter.setBrush(AMBER)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(badge, 6, 6)
+    painter.setPen(QColor("#1d1724"))
+    painter.setFont(font(14, bold=True))
+    painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), "STAND-IN SEGMENT")
+
+
+def draw_attribution_band(painter: QPainter, top: float) -> float:
+    """The slide's attribution under its heading; returns the band's bottom."""
+    band = QRectF(MARGIN - 16, top, WIDTH - 2 * MARGIN + 32, 64)
     painter.fillRect(band, QColor("#ffffff"))
     painter.fillRect(QRectF(band.left(), band.top(), 8, band.height()), AMBER)
     first, second = script.STORY_LOWER_THIRD
+    left = int(Qt.AlignmentFlag.AlignLeft)
     painter.setPen(QColor("#1d1724"))
     painter.setFont(font(21, bold=True))
     painter.drawText(
-        QRectF(band.left() + 26, band.top() + 10, band.width() - 40, 28),
-        int(Qt.AlignmentFlag.AlignLeft),
-        first,
+        QRectF(band.left() + 26, band.top() + 8, band.width() - 40, 28), left, first
     )
     painter.setPen(QColor("#3d3546"))
     painter.setFont(font(17))
     painter.drawText(
-        QRectF(band.left() + 26, band.top() + 40, band.width() - 40, 24),
-        int(Qt.AlignmentFlag.AlignLeft),
-        second,
+        QRectF(band.left() + 26, band.top() + 36, band.width() - 40, 24), left, second
     )
+    return band.bottom()
 
 
 def draw_slide(slide: TimedSlide, header: str, shown: int, current: int) -> QImage:

@@ -411,7 +411,7 @@ OWN_STORIES = Chapter(
                 "segment. It says the recorded story of Rose Henry, in her own "
                 "words, is in the licensed module. It names the topic: why it "
                 "matters to let people tell their own stories, in their own way. "
-                "A lower third reads: Stand-in for the recorded story of Rose "
+                "A band under the title reads: Stand-in for the recorded story of Rose "
                 "Henry, Aboriginal community consultant, Coast Salish territory."
             ),
         ),

@@ -38,7 +38,6 @@ class ActionSpec:
 
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "&Open module or video…", ("Ctrl+O",), "File"),
-    ActionSpec("search_all", "&Search all modules…", ("Ctrl+Shift+F",), "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     ActionSpec("play_pause", "&Play / pause", ("K", "Space"), "Playback"),
     ActionSpec("back", "&Back 5 seconds", ("J",), "Playback"),
@@ -66,17 +65,29 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("bigger_captions", "&Bigger captions", ("Ctrl+=", "Ctrl++"), "View"),
     ActionSpec("smaller_captions", "&Smaller captions", ("Ctrl+-",), "View"),
     ActionSpec("reset_captions", "&Normal caption size", ("Ctrl+0",), "View"),
+    ActionSpec("caption_band", "Captions b&elow the video", (), "View", checkable=True),
+    ActionSpec(
+        "cue_positions", "Caption &positions from the file", (), "View", checkable=True
+    ),
     ActionSpec("transcript", "&Transcript panel", ("T",), "View", checkable=True),
     ActionSpec("full_screen", "&Full screen", ("F", "F11"), "View", checkable=True),
     ActionSpec("leave_full_screen", "Leave full screen", ("Esc",), ""),
     ActionSpec("single_keys", "Single-&key shortcuts", (), "View", checkable=True),
-    ActionSpec("find", "&Find in transcript…", ("Ctrl+F",), "Find"),
-    ActionSpec("find_next", "Find &next", ("F3",), "Find"),
-    ActionSpec("find_previous", "Find &previous", ("Shift+F3",), "Find"),
+    ActionSpec("find", "&Find in transcript…", ("Ctrl+F",), "Search"),
+    ActionSpec("find_next", "Find &next", ("F3",), "Search"),
+    ActionSpec("find_previous", "Find &previous", ("Shift+F3",), "Search"),
+    ActionSpec("search_all", "Search &all modules…", ("Ctrl+Shift+F",), "Search"),
     ActionSpec("help", "&Keyboard shortcuts", ("F1",), "Help"),
     ActionSpec("about", "&About", (), "Help"),
 )
-MENUS = ("File", "Playback", "View", "Find", "Help")
+# Keys that widgets handle themselves, listed so the shortcuts list is complete.
+OTHER_KEYS = (
+    ("Enter (in the find field)", "Play from the match; again: the next match"),
+    ("Esc (in the find field)", "Close find and return"),
+    ("Enter (on a transcript line)", "Play from that line"),
+    ("Tab, Shift+Tab", "Move between controls"),
+)
+MENUS = ("File", "Playback", "View", "Search", "Help")
 
 
 def shortcut_text(spec: ActionSpec) -> str:
@@ -125,11 +136,14 @@ class PlayerActions:
 
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for the shortcuts list, in menu order."""
-        return [
-            (shortcut_text(spec), spec.text.replace("&", "").rstrip("…"))
-            for spec in SPECS
-            if spec.keys
-        ]
+        rows = []
+        for spec in SPECS:
+            if spec.keys:
+                text = spec.text.replace("&", "").rstrip("…")
+                rows.append(
+                    (shortcut_text(spec), f"{text} on/off" if spec.checkable else text)
+                )
+        return rows + list(OTHER_KEYS)
 
 
 TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -24,7 +25,9 @@ def run_search(args: argparse.Namespace) -> int:
 
     paths = [Path(p) for p in args.module] or [sample_module_path()]
     sources = [s for path in paths for s in index_sources_for(load_module(path))]
-    index_path = Path(args.index) if args.index else default_index_path()
+    index_path = (
+        Path(args.index) if args.index else _index_for(paths, default_index_path())
+    )
     with LibraryIndex(index_path) as index:
         report = index.update(sources)
         for path, reason in report.failed:
@@ -41,6 +44,17 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"nothing found for {args.query!r}", file=sys.stderr)
     return 0
+
+
+def _index_for(paths: list[Path], app_index: Path) -> Path:
+    """An index file of its own per set of modules searched from the command line.
+
+    `LibraryIndex.update` drops tracks it is not given, so sharing the app's index
+    would empty it of every module the command did not name.
+    """
+    names = "\n".join(sorted(str(p.resolve()) for p in paths))
+    digest = hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
+    return app_index.with_name(f"cli-search-{digest}.sqlite3")
 
 
 def hit_json(hit: Any) -> dict[str, Any]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from player.actions import PlayerActions
 from player.controls import CAPTIONS_OFF
-from player.help_dialog import HelpDialog
 from player.search_wiring import open_library_dialog
 
 if TYPE_CHECKING:
+    from player.help_dialog import HelpDialog
     from player.main_window import MainWindow
 
 STEP_MS = 5000
@@ -82,7 +82,9 @@ class PlayerCommands:
         else:
             new_rate = next((r for r in reversed(RATES) if r < rate - 1e-6), RATES[0])
         self.playback.set_rate(new_rate)
-        self.window.statusBar().showMessage(f"Speed {new_rate:g}×", 3000)
+        message = f"Speed {new_rate:g}×"
+        self.window.statusBar().showMessage(message, 3000)
+        self.window.status.announce(message)
 
     # -- sound ---------------------------------------------------------------------
 
@@ -118,6 +120,14 @@ class PlayerCommands:
     def scale_captions(self, factor: float | None) -> None:
         view = self.window.video_view
         view.set_caption_scale(1.0 if factor is None else view.caption_scale * factor)
+
+    def place_captions(self) -> None:
+        """Apply the View menu's choices: band below the video, positions from cues."""
+        view, keymap = self.window.video_view, self.window.keymap
+        view.honour_cue_settings = keymap["cue_positions"].isChecked()
+        view.set_caption_mode(
+            "band" if keymap["caption_band"].isChecked() else "overlay"
+        )
 
     def toggle_transcript(self) -> None:
         panel = self.window.transcript
@@ -159,6 +169,8 @@ class PlayerCommands:
 
     def show_help(self) -> None:
         if self.help_dialog is None:
+            from player.help_dialog import HelpDialog  # built on first use only
+
             self.help_dialog = HelpDialog(self.window.keymap.rows(), self.window)
         self.help_dialog.show()
         self.help_dialog.raise_()
@@ -167,6 +179,8 @@ class PlayerCommands:
     def show_about(self) -> None:
         module = self.window.module
         credit = module.credit if module is not None and module.credit else ""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self.window,
             "About Transcript Player",
@@ -174,6 +188,8 @@ class PlayerCommands:
         )
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self.window,
             "Open module or video",
@@ -226,6 +242,8 @@ def wire_actions(actions: PlayerActions, commands: PlayerCommands) -> None:
         "bigger_captions": lambda: commands.scale_captions(1.25),
         "smaller_captions": lambda: commands.scale_captions(0.8),
         "reset_captions": lambda: commands.scale_captions(None),
+        "caption_band": commands.place_captions,
+        "cue_positions": commands.place_captions,
         "transcript": commands.toggle_transcript,
         "full_screen": commands.toggle_full_screen,
         "leave_full_screen": commands.leave_full_screen,
@@ -239,3 +257,4 @@ def wire_actions(actions: PlayerActions, commands: PlayerCommands) -> None:
     for name, slot in table.items():
         actions.connect(name, slot)
     actions["transcript"].setChecked(True)
+    actions["cue_positions"].setChecked(True)

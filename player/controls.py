@@ -70,6 +70,10 @@ class Controls(QWidget):
         self.caption_chooser.setObjectName("captionChooser")
         self.caption_chooser.setAccessibleName("Captions")
         self.caption_chooser.activated.connect(self._on_caption_chosen)
+        # On Linux a combo box's accessible name is its current text; the label
+        # names it through the labelled-by relation.
+        self.caption_label = QLabel("Captions:", self)
+        self.caption_label.setBuddy(self.caption_chooser)
         self.full_screen_button = _button(
             self,
             "fullScreenButton",
@@ -87,6 +91,7 @@ class Controls(QWidget):
         layout.setStretch(1, 1)
         for widget in (  # type: ignore[assignment]
             self.volume_slider,
+            self.caption_label,
             self.caption_chooser,
             self.full_screen_button,
         ):
@@ -183,8 +188,6 @@ class Controls(QWidget):
             else QStyle.StandardPixmap.SP_MediaVolume
         )
         self.mute_button.setIcon(self.style().standardIcon(icon))
-        self.mute_button.setText("Unmute" if muted else "Mute")
-        self.mute_button.setAccessibleName("Unmute" if muted else "Mute")
 
     def set_caption_tracks(self, labels: Sequence[str], current: int) -> None:
         """Offer each caption/subtitle track by label, plus Off (`CAPTIONS_OFF`)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from player.playback import PlaybackBase
+from player.playback import PlaybackBase, cannot_play
 
 
 class FakePlayback(PlaybackBase):
@@ -22,6 +22,10 @@ class FakePlayback(PlaybackBase):
 
     def set_source(self, path: str | Path | None) -> None:
         self.calls.append(("set_source", path))
+        if path is not None and Path(path) == self.source and self._duration:
+            self.duration_changed.emit(self._duration)  # as the real facade does
+            self.position_changed.emit(self._position)
+            return
         self._set_playing(False)
         self._set_position(0)
         self.source = Path(path) if path is not None else None
@@ -31,7 +35,7 @@ class FakePlayback(PlaybackBase):
         if not self.source.is_file():
             self._set_duration(0)
             self.error_occurred.emit(
-                f"Video cannot play: the file {self.source.name} is missing."
+                cannot_play(f"the file {self.source.name} is missing")
             )
             return
         self._set_duration(self.default_duration_ms)

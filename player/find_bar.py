@@ -7,7 +7,7 @@ transcript; activating one (Enter) asks to play from its cue.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captions.find import Match, TrackFinder
+from captions.find import Match, Matches, TrackFinder
 from captions.fold import fold
 from player.transcript_model import TranscriptModel
 
@@ -51,8 +51,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self._model = model
         self._finder: TrackFinder | None = None
-        self._matches: list[Match] = []
-        self._match_rows: list[int] = []
+        self._matches: Sequence[Match] | Matches = []
         self._position = -1
         self._activated = False
         self._return_focus: QWidget | None = None
@@ -119,7 +118,7 @@ class FindBar(QWidget):
         """Hide the bar, clear the highlights and give focus back."""
         self.hide()
         self._model.set_matches([])
-        self._matches, self._match_rows, self._position = [], [], -1
+        self._matches, self._position = [], -1
         back = self._return_focus
         self._return_focus = None
         if back is not None and back.isVisible():
@@ -138,7 +137,7 @@ class FindBar(QWidget):
 
     def _forget_track(self) -> None:
         self._finder = None
-        self._matches, self._match_rows, self._position = [], [], -1
+        self._matches, self._position = [], -1
         if self.isVisible() and self.field.text():
             self._search(self.field.text())
         else:
@@ -155,15 +154,15 @@ class FindBar(QWidget):
     def _search(self, query: str) -> None:
         if self._finder is None:
             self._finder = TrackFinder(self._model.texts())
-        self._matches = self._finder.find(query)
-        self._match_rows = [match.cue_index for match in self._matches]
-        self._model.set_matches(self._matches)
+        matches = self._finder.matches(query)
+        self._matches = matches
+        self._model.set_matches(matches)
         self._activated = False
         self._position = -1
-        if self._matches:
+        if matches:
             current = self._model.current_rows
-            start = bisect_left(self._match_rows, current[0]) if current else 0
-            self._go(start % len(self._matches))
+            found = matches.at_or_after(current[0]) if current else None
+            self._go(found[0] if found else 0)
         else:
             self._show_status()
 

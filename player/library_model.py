@@ -25,9 +25,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from captions.library import Hit
 from captions.timefmt import format_clock, format_spoken
-from player.transcript_model import survive_pyside_refcount_bug
-
-survive_pyside_refcount_bug()
 
 Index = QModelIndex | QPersistentModelIndex
 

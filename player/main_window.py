@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -15,27 +16,13 @@ from player.actions import PlayerActions, SingleKeyGuard
 from player.chapters import ChapterList
 from player.commands import PlayerCommands, wire_actions
 from player.controls import CAPTIONS_OFF, Controls
+from player.module_check import ModuleChecker
 from player.playback import PlaybackBase
 from player.search_wiring import make_transcript_panel
 from player.status import StatusArea
 from player.video_list import VideoList
 from player.video_session import VideoSession
 from player.video_view import VideoView
-
-
-def _module_problems(module: Module) -> list[str]:
-    """The storytelling check's findings, as sentences; a failing check never blocks."""
-    try:
-        from media.storytelling import check_module
-
-        problems = check_module(module)
-    except Exception as exc:  # the check must never stop the module from opening
-        return [f"The module could not be checked: {exc}"]
-    return [
-        f"Module check {p.severity}: {p.message}"
-        + (f" (video {p.video_id})" if p.video_id else "")
-        for p in problems
-    ]
 
 
 class MainWindow(QMainWindow):
@@ -52,11 +39,15 @@ class MainWindow(QMainWindow):
         self.module: Module | None = None
         self.module_path: Path | None = None
         self.known_module_paths: list[Path] = []
+        self.library_index_path: Path | None = None  # None: the user's cache folder
+        self.library_dialog: Any = None
         self.video: Video | None = None
         self.session: VideoSession | None = None
         self.caption_index = CAPTIONS_OFF
         self.transcript_track: Track | None = None
         self._build()
+        self.checker = ModuleChecker(self)
+        self.checker.checked.connect(self._show_check)
         self.keymap = PlayerActions(self, self.video_view)
         self.commands = PlayerCommands(self)
         wire_actions(self.keymap, self.commands)
@@ -65,10 +56,11 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------
 
     def _build(self) -> None:
+        """Create the parts in reading order, which is also the Tab order."""
+        self.status = StatusArea(self)
         self.video_view = VideoView(self)
         self.playback.set_video_output(self.video_view.video_item)
         self.controls = Controls(self)
-        self.status = StatusArea(self)
         self.video_list = VideoList(self)
         self.chapters = ChapterList(self)
         self.transcript = make_transcript_panel(self)
@@ -171,13 +163,19 @@ class MainWindow(QMainWindow):
                 "module", [f"Cannot open {path}: {exc.strerror or exc}"]
             )
             return False
-        self.module_path = Path(path).resolve()
+        return self.open_module(module, video_id, path)
+
+    def open_module(
+        self,
+        module: Module,
+        video_id: str | None = None,
+        path: str | Path | None = None,
+    ) -> bool:
+        """Show a loaded module (opened from `path`, which search then covers)."""
+        self.module = module
+        self.module_path = Path(path).resolve() if path is not None else module.folder
         if self.module_path not in self.known_module_paths:
             self.known_module_paths.append(self.module_path)
-        return self.open_module(module, video_id)
-
-    def open_module(self, module: Module, video_id: str | None = None) -> bool:
-        self.module = module
         self.status.clear("module")
         if not module.videos:
             self.status.add_message("module", "This module lists no videos.")
@@ -185,9 +183,13 @@ class MainWindow(QMainWindow):
         first = video_id if video_id is not None else module.videos[0].id
         self.video_list.set_videos(module.videos, None)
         shown = self.show_video(first)
-        for problem in _module_problems(module):
-            self.status.add_message("module", problem)
+        self.checker.start(module)
         return shown
+
+    def _show_check(self, module: Module, messages: list[str]) -> None:
+        if module is self.module:
+            for message in messages:
+                self.status.add_message("module", message)
 
     def show_video(self, video_id: str, at_ms: int = 0) -> bool:
         """Show a video of the module with its default captions; False if unknown."""
@@ -249,4 +251,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.playback.pause()
+        if self.library_dialog is not None:
+            self.library_dialog.shutdown()  # its indexing thread must end first
         super().closeEvent(event)

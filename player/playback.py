@@ -13,10 +13,16 @@ except ImportError:  # pragma: no cover - depends on the Qt build
 
 # A frame this far from a seek's target was decoded before the seek: not shown time.
 STALE_FRAME_MS = 1500
-NO_BACKEND_MESSAGE = (
-    "Video cannot play: this computer has no multimedia support for Qt. "
-    "The transcript, captions and search still work."
-)
+
+
+def cannot_play(reason: str) -> str:
+    """The one wording for a video that will not play, and what still works."""
+    return (
+        f"Video cannot play: {reason}. The transcript, captions and search still work."
+    )
+
+
+NO_BACKEND_MESSAGE = cannot_play("this computer has no multimedia support for Qt")
 
 
 class PlaybackBase(QObject):
@@ -160,6 +166,12 @@ class Playback(PlaybackBase):
         sink.videoFrameChanged.connect(self._on_frame)
 
     def set_source(self, path: str | Path | None) -> None:
+        """Load `path` (None: nothing); the file already loaded keeps its place."""
+        if path is not None and self._is_current_source(Path(path)):
+            self.duration_changed.emit(self._duration)  # for listeners wired since
+            self.position_changed.emit(self._position)
+            self.playing_changed.emit(self._playing)
+            return
         self._frames_flowing = False
         self._pending_seek = None
         self._set_playing(False)
@@ -175,11 +187,25 @@ class Playback(PlaybackBase):
         file = Path(path)
         if not file.is_file():
             self._player.setSource(QUrl())
-            self.error_occurred.emit(
-                f"Video cannot play: the file {file.name} is missing."
-            )
+            self.error_occurred.emit(cannot_play(f"the file {file.name} is missing"))
             return
         self._player.setSource(QUrl.fromLocalFile(str(file.resolve())))
+
+    def _is_current_source(self, file: Path) -> bool:
+        if self._player is None:
+            return False
+        source = self._player.source()
+        status = self._player.mediaStatus()
+        broken = (
+            QMediaPlayer.MediaStatus.NoMedia,
+            QMediaPlayer.MediaStatus.InvalidMedia,
+        )
+        return (
+            not source.isEmpty()
+            and status not in broken
+            and file.is_file()
+            and Path(source.toLocalFile()) == file.resolve()
+        )
 
     def play(self) -> None:
         if self._player is not None and not self._player.source().isEmpty():
@@ -265,11 +291,11 @@ class Playback(PlaybackBase):
             error != QMediaPlayer.Error.NoError
             and error != QMediaPlayer.Error.FormatError
         ):
-            self.error_occurred.emit(f"Video cannot play: {text or error.name}.")
+            self.error_occurred.emit(cannot_play(text or error.name))
 
     def _invalid_message(self) -> str:
         name = Path(self._player.source().toLocalFile()).name if self._player else ""
-        return (
-            f"Video cannot play: {name or 'the file'} is damaged or in a format "
-            "this computer cannot decode."
+        return cannot_play(
+            f"{name or 'the file'} is damaged or in a format this computer "
+            "cannot decode"
         )

@@ -64,7 +64,7 @@ def library_module_paths(window: MainWindow) -> list[str]:
     return [str(p) for p in dict.fromkeys(paths)]
 
 
-def open_library_dialog(window: MainWindow) -> QWidget | None:
+def open_library_dialog(window: MainWindow) -> Any:
     """Show "search all modules"; a chosen hit opens its module and video at its cue."""
     try:
         from player.library_dialog import LibrarySearchDialog
@@ -73,13 +73,17 @@ def open_library_dialog(window: MainWindow) -> QWidget | None:
             "search", "Searching all modules is not available in this build."
         )
         return None
-    dialog = getattr(window, "_library_dialog", None)
+    dialog = window.library_dialog
     if dialog is None:
-        dialog = LibrarySearchDialog(window, library_module_paths(window))
+        dialog = LibrarySearchDialog(
+            window, library_module_paths(window), index_path=window.library_index_path
+        )
         dialog.open_requested.connect(
             lambda path, vid, ms: open_hit(window, path, vid, ms)
         )
-        window._library_dialog = dialog  # type: ignore[attr-defined]
+        window.library_dialog = dialog
+    else:
+        dialog.set_module_paths(library_module_paths(window))
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

@@ -50,7 +50,7 @@ class StatusArea(QWidget):
         self._messages[topic] = unique
         self._refresh()
         if fresh:
-            self._announce(" ".join(fresh))
+            self.announce(" ".join(fresh))
 
     def add_message(self, topic: str, message: str) -> None:
         self.set_messages(topic, [*self._messages.get(topic, []), message])
@@ -72,8 +72,9 @@ class StatusArea(QWidget):
         self.label.setAccessibleDescription(text)
         self.setVisible(bool(text))
 
-    def _announce(self, text: str) -> None:
+    def announce(self, text: str) -> None:
+        """Tell a screen reader something once, without showing it here."""
         if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
             QAccessible.updateAccessibility(
-                QAccessibleAnnouncementEvent(self.label, text)
+                QAccessibleAnnouncementEvent(self.window(), text)
             )

@@ -8,8 +8,6 @@ headings above that cue.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,26 +29,6 @@ from media.model import Segment
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-def survive_pyside_refcount_bug() -> None:
-    """PySide6 6.12.0 returns None, True and False without a new reference.
-
-    Every void call (`label.setText`, `app.processEvents`) and every `emit` from
-    Python then drops a reference to None or True; on Python 3.11, where they are not
-    immortal, the interpreter aborts after a few thousand calls ("none_dealloc").
-    Adding 2**40 references once keeps them alive; extra references are harmless.
-    """
-    import PySide6
-
-    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12.0"):
-        return
-    for singleton in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(singleton))
-        if count.value < 1 << 39:
-            count.value += 1 << 40
-
-
-survive_pyside_refcount_bug()
 
 TIME_MS_ROLE = Qt.ItemDataRole.UserRole + 1
 TIME_TEXT_ROLE = TIME_MS_ROLE + 1
@@ -122,7 +100,7 @@ class TranscriptModel(QAbstractListModel):
         self._rich_cache: dict[int, str] = {}
         self._sound_cache: dict[int, bool] = {}
         self._current: tuple[int, ...] = ()
-        self._matches: list[tuple[int, int, int]] = []
+        self._matches: Sequence[tuple[int, int, int]] = []
         self._match_rows: list[int] = []
         self._current_match: tuple[int, int, int] | None = None
 
@@ -355,8 +333,12 @@ class TranscriptModel(QAbstractListModel):
         hundred thousand times costs one list, not a dictionary rebuild.
         """
         had_any = bool(self._match_rows)
-        self._matches = list(matches)
-        self._match_rows = [match[0] for match in self._matches]
+        self._matches = matches
+        cue_indices = getattr(matches, "cue_indices", None)
+        # captions.find.Matches makes Match objects lazily; only rows are needed now.
+        self._match_rows = (
+            cue_indices() if cue_indices else [match[0] for match in matches]
+        )
         self._current_match = None
         if self._cues and (had_any or self._match_rows):
             self.dataChanged.emit(

@@ -400,3 +400,15 @@ def test_cues_json_matches_the_wpt_expectations(capsys):
         for i, (want, got) in enumerate(zip(expected, actual, strict=True)):
             differences += same_as_expected(want, got, f"{name}[{i}]")
     assert differences == []
+
+
+def test_search_leaves_the_apps_index_alone(module, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    from captions.library import default_index_path
+
+    app_index = default_index_path()
+    assert str(app_index).startswith(str(tmp_path))
+    status, out, _ = run(capsys, "search", "recorded", "--module", module, "--json")
+    assert status == 0 and json.loads(out)
+    assert not app_index.exists()
+    assert list(app_index.parent.glob("cli-search-*.sqlite3"))

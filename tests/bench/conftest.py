@@ -108,7 +108,7 @@ def write_synthetic_vtt(path: Path, n_cues: int, seed: int = 0) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_synthetic_vtt() -> Callable[[int, int], str]:
     """The `synthetic_vtt` function, for tests that cannot import this conftest."""
     return synthetic_vtt

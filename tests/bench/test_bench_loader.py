@@ -13,7 +13,6 @@ import webvtt
 
 from captions import load_track
 
-
 TEN_HOURS_CUES = 36_000
 
 

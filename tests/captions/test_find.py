@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -76,21 +77,46 @@ def test_track_finder_answers_each_keystroke_of_an_incremental_search() -> None:
     for query in typed:
         assert list(finder.find(query)) == find_in_cues(PLAINS, query)
     assert [len(finder.find(query)) for query in typed] == [10, 2, 2, 2, 1]
-    assert finder.find("again") == finder.find("again") == [
-        Match(1, 8, 13),
-        Match(1, 18, 23),
-    ]
+    assert (
+        finder.find("again")
+        == finder.find("again")
+        == [
+            Match(1, 8, 13),
+            Match(1, 18, 23),
+        ]
+    )
 
 
 def test_matches_are_a_sequence_made_on_demand() -> None:
-    matches = TrackFinder(["ha ha", "café ha", "ha"]).find("HA")
+    matches = TrackFinder(["ha ha", "café ha", "ha"]).matches("HA")
     assert len(matches) == 4
     assert matches[1] == Match(0, 3, 5)
     assert matches[-1] == Match(2, 0, 2)
     assert matches[1:3] == [Match(0, 3, 5), Match(1, 5, 7)]
     assert Match(1, 5, 7) in matches
     assert matches != [Match(0, 0, 2)]
-    assert TrackFinder(["x"]).find("y") == []
+    assert matches.cue_indices() == [0, 0, 1, 2]
+    assert TrackFinder(["x"]).matches("y") == []
+    assert TrackFinder(["x"]).matches("y").cue_indices() == []
+
+
+JUMPS = ["ha ha ha", "no", "café", "Ha", "ha ha"]
+
+
+@pytest.mark.parametrize("query", ["ha", "ha ha"])
+def test_at_or_after_finds_the_match_to_jump_to(query: str) -> None:
+    every = find_in_cues(JUMPS, query)
+    for cue in range(len(JUMPS)):
+        expected = next(
+            ((n, m) for n, m in enumerate(every) if m.cue_index >= cue), None
+        )
+        fresh = TrackFinder(JUMPS).matches(query)  # positions not worked out yet
+        assert fresh.at_or_after(cue) == expected
+        read = TrackFinder(JUMPS).matches(query)
+        assert list(read) == every  # positions worked out
+        assert read.at_or_after(cue) == expected
+    assert TrackFinder(JUMPS).matches(query).at_or_after(len(JUMPS)) is None
+    assert TrackFinder(JUMPS).matches("zz").at_or_after(0) is None
 
 
 def test_find_in_track_uses_the_cues_plain_text() -> None:

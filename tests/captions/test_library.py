@@ -6,12 +6,15 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import pytest
 
 import captions
+import captions.library
 from captions.library import Hit, IndexSource, LibraryIndex, default_index_path
 
 CORPUS = Path("/work/shared/corpus")
@@ -156,57 +159,6 @@ def test_chinese_words_of_any_length_are_found(index: LibraryIndex) -> None:
     assert index.search("学大学大") == []
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "",
-        "   ",
-        '"',
-        '"unbalanced quote',
-        'two "quotes" "',
-        "NEAR(",
-        "NEAR(trust safe, 2)",
-        "*",
-        "**",
-        "-",
-        "-trust",
-        "OR",
-        "trust OR",
-        "AND NOT",
-        "(",
-        "trust)",
-        "^trust",
-        "text:trust",
-        "{text}: trust",
-        "trust + safe",
-        "\x00",
-        "'; DROP TABLE cues; --",
-        "安全*",
-        "a" * 5000,
-        " ".join(["trust"] * 200),
-    ],
-)
-def test_hostile_queries_never_raise(
-    index: LibraryIndex, story: Path, query: str
-) -> None:
-    index.update([source(story)])
-    assert isinstance(index.search(query), list)
-    assert index.cue_count() == 4
-
-
-def test_operator_words_are_searched_as_plain_words(
-    index: LibraryIndex, tmp_path: Path
-) -> None:
-    track = write(
-        tmp_path / "or.vtt",
-        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nStay or go, NEAR or far.\n",
-    )
-    index.update([source(track)])
-    assert len(index.search("or")) == 1
-    assert len(index.search("NEAR(")) == 1
-    assert index.search("-") == [] and index.search("*") == []
-
-
 def test_attribution_only_inside_a_segment(index: LibraryIndex, story: Path) -> None:
     told = "Told by Elder Mary, shared with permission"
     index.update([source(story, segments=((5000, 12000, told),))])
@@ -312,7 +264,7 @@ def first_word_of_third_cue(track: captions.Track) -> str:
 def test_every_corpus_track_is_indexed_and_searchable(tmp_path: Path) -> None:
     paths = sorted(CORPUS.rglob("*.vtt"))
     assert len(paths) >= 50
-    with LibraryIndex(tmp_path / "corpus.sqlite3") as index:
+    with LibraryIndex(tmp_path / "corpus.sqlite3", workers=2) as index:
         report = index.update([source(path, video_id=str(path)) for path in paths])
         assert (report.indexed, report.failed) == (len(paths), ())
         for path in paths:
@@ -322,3 +274,76 @@ def test_every_corpus_track_is_indexed_and_searchable(tmp_path: Path) -> None:
             assert any(
                 re.search(re.escape(word), hit.text, re.IGNORECASE) for hit in hits
             )
+
+
+def test_a_common_word_is_ranked_within_the_budget(tmp_path: Path) -> None:
+    lines = [f"Cue {n} tells of the river and its people." for n in range(40)]
+    lines[17] = "River."
+    cues = "".join(
+        f"00:00:{n:02d}.000 --> 00:00:{n:02d}.500\n{line}\n\n"
+        for n, line in enumerate(lines)
+    )
+    track = write(tmp_path / "many.vtt", "WEBVTT\n\n" + cues)
+    with (
+        LibraryIndex(tmp_path / "exact.sqlite3", rank_budget=None) as exact,
+        LibraryIndex(tmp_path / "sampled.sqlite3", rank_budget=8) as sampled,
+    ):
+        exact.update([source(track)])
+        sampled.update([source(track)])
+        best = exact.search("river", limit=5)
+        assert best[0].text == "River." and len(best) == 5
+        for query in ("river", '"the river"', "people*"):
+            some = sampled.search(query, limit=8)  # 40 matches: one in five ranked
+            assert len(some) == 8
+            assert all(
+                re.search(r"\[(river|the river|people)\]", hit.snippet.lower())
+                for hit in some
+            )
+            starts = [hit.start_ms for hit in some]
+            assert min(starts) < 10_000 and max(starts) > 30_000  # spread out
+        assert len(sampled.search("river", limit=40)) == 40  # a limit above budget
+
+
+def test_snippets_mark_whole_words_or_prefixes(
+    tmp_path: Path,
+) -> None:
+    track = write(
+        tmp_path / "mark.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"
+        "Rivers and a river, 大学 riverside.\n",
+    )
+    with LibraryIndex(tmp_path / "mark.sqlite3") as index:
+        index.update([source(track)])
+        [hit] = index.search("river")
+        assert hit.snippet == "Rivers and a [river], 大学 riverside."
+        [hit] = index.search("river*")
+        assert hit.snippet == "[Rivers] and a [river], 大学 [riverside]."
+        [hit] = index.search("大学 RIVER")
+        assert hit.snippet == "Rivers and a [river], [大学] riverside."
+
+
+def test_worker_processes_index_exactly_what_one_process_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[int] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(captions.library, "ProcessPoolExecutor", CountedPool)
+    paths = sorted(CORPUS.rglob("*.vtt"))[:8]
+    wanted = [source(path, video_id=str(path)) for path in paths]
+    steps: list[tuple[int, int]] = []
+    with (
+        LibraryIndex(tmp_path / "one.sqlite3", workers=0) as alone,
+        LibraryIndex(tmp_path / "many.sqlite3", workers=2) as pooled,
+    ):
+        assert alone.update(wanted).indexed == len(paths)
+        assert pooled.update(wanted, lambda *step: steps.append(step)).indexed == 8
+        assert steps == [(n, 8) for n in range(1, 9)]
+        assert pools == [2]
+        assert pooled.cue_count() == alone.cue_count() > 0
+        for query in ("the", "able*", '"Able Player"', "música"):
+            assert pooled.search(query) == alone.search(query)

@@ -92,7 +92,8 @@ def test_srt_found_by_content_without_extension() -> None:
 def test_bad_cue_is_skipped_with_its_line_named() -> None:
     text = (
         "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nkept\n\n"
-        "00:00:3.000 --> 00:00:04.000\nlost\n\n00:00:05.000 --> 00:00:06.000\nkept too\n"
+        "00:00:3.000 --> 00:00:04.000\nlost\n\n"
+        "00:00:05.000 --> 00:00:06.000\nkept too\n"
     )
     track = load_track_bytes(text.encode(), "a.vtt")
     assert [c.plain for c in track.cues] == ["kept", "kept too"]
@@ -143,7 +144,9 @@ def test_over_long_line_is_cut_with_a_warning() -> None:
 
 def test_cue_with_too_many_lines_is_cut_with_a_warning() -> None:
     body = "\n".join(["line"] * (MAX_CUE_LINES + 5))
-    text = f"WEBVTT\n\n00:00.000 --> 00:01.000\n{body}\n\n00:02.000 --> 00:03.000\nnext\n"
+    text = (
+        f"WEBVTT\n\n00:00.000 --> 00:01.000\n{body}\n\n00:02.000 --> 00:03.000\nnext\n"
+    )
     track = load_track_bytes(text.encode(), "a.vtt")
     assert track.cues[0].text.count("\n") == MAX_CUE_LINES - 1
     assert track.cues[1].plain == "next"
@@ -161,7 +164,12 @@ def test_region_and_settings_have_vttcue_meanings() -> None:
     first, second = load_track_bytes(text.encode(), "a.vtt").cues
     region = first.settings.region
     assert region is not None
-    assert (region.id, region.width, region.lines, region.scroll) == ("low", 50, 2, "up")
+    assert (region.id, region.width, region.lines, region.scroll) == (
+        "low",
+        50,
+        2,
+        "up",
+    )
     assert (region.viewport_anchor_x, region.viewport_anchor_y) == (10, 90)
     assert first.settings.align == "start"
     s = second.settings

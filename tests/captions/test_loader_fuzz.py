@@ -13,11 +13,23 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 SEEDS = [
     (CORPUS / "elephants-dream" / "captions.en.vtt").read_bytes(),
     (CORPUS / "ableplayer" / "wwa_captions_ja.vtt").read_bytes(),
-    b"WEBVTT\n\nREGION\nid:r width:40%\n\n00:00.000 --> 00:01.000 region:r line:0\nhi\n",
+    b"WEBVTT\n\nREGION\nid:r width:40%\n\n"
+    b"00:00.000 --> 00:01.000 region:r line:0\nhi\n",
     b"1\r\n00:00:01,000 --> 00:00:02,000\r\n<i>x</i>\r\n",
     b"0:00:01.000,0:00:02.000\nsbv text\n",
 ]
-TOKENS = [b"-->", b"\n", b"\r", b"\0", b"<v ", b"&amp", b"REGION", b"WEBVTT", b":", b"%"]
+TOKENS = [
+    b"-->",
+    b"\n",
+    b"\r",
+    b"\0",
+    b"<v ",
+    b"&amp",
+    b"REGION",
+    b"WEBVTT",
+    b":",
+    b"%",
+]
 
 
 def _load(data: bytes, name: str) -> None:
@@ -33,7 +45,10 @@ def _load(data: bytes, name: str) -> None:
 
 
 @settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.binary(max_size=4000), name=st.sampled_from(["a.vtt", "a.srt", "a.sbv", "x"]))
+@given(
+    data=st.binary(max_size=4000),
+    name=st.sampled_from(["a.vtt", "a.srt", "a.sbv", "x"]),
+)
 def test_random_bytes(data: bytes, name: str) -> None:
     _load(data, name)
 

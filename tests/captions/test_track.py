@@ -5,11 +5,19 @@ from __future__ import annotations
 import random
 
 from captions.model import Cue, Track
-from captions.timefmt import format_clock, format_spoken, format_srt, format_vtt, parse_time
+from captions.timefmt import (
+    format_clock,
+    format_spoken,
+    format_srt,
+    format_vtt,
+    parse_time,
+)
 
 
 def _cue(start: int, end: int, text: str = "") -> Cue:
-    return Cue(start_ms=start, end_ms=end, text=text or f"{start}", plain=text or f"{start}")
+    return Cue(
+        start_ms=start, end_ms=end, text=text or f"{start}", plain=text or f"{start}"
+    )
 
 
 def test_active_at_includes_overlaps_and_excludes_end() -> None:

@@ -1,4 +1,4 @@
-"""The WebVTT spec suite's parsing cases (shared/conformance/wpt-webvtt): all must pass."""
+"""The WebVTT spec suite's parsing cases (shared/conformance/wpt-webvtt)."""
 
 from __future__ import annotations
 

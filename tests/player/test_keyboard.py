@@ -220,28 +220,47 @@ def test_f3_and_shift_f3_reach_the_transcript_find(qtbot, keyed, monkeypatch) ->
     assert calls == ["next", "previous"]
 
 
-def test_ctrl_shift_f_opens_library_search_and_a_hit_opens_its_video(
-    qtbot, keyed, monkeypatch
+def test_ctrl_shift_f_searches_all_modules_and_a_hit_opens_its_video(
+    qtbot, keyed, tmp_path
 ) -> None:
-    import sys
-    import types
-
-    from PySide6.QtCore import Signal
-    from PySide6.QtWidgets import QDialog
-
-    class StubDialog(QDialog):
-        open_requested = Signal(str, str, int)
-
-        def __init__(self, parent, module_paths) -> None:  # type: ignore[no-untyped-def]
-            super().__init__(parent)
-            self.module_paths = module_paths
-
-    stub = types.ModuleType("player.library_dialog")
-    stub.LibrarySearchDialog = StubDialog  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "player.library_dialog", stub)
+    keyed.library_index_path = tmp_path / "index.sqlite3"
     press(qtbot, keyed, Qt.Key.Key_F, CTRL | SHIFT)
-    dialog = keyed._library_dialog
-    assert dialog.isVisible()
-    assert str(keyed.module_path) in dialog.module_paths
-    dialog.open_requested.emit(str(keyed.module_path), "second", 1_200)
-    assert keyed.video.id == "second" and keyed.playback.position() == 1_200
+    dialog = keyed.library_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.indexing, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.query_field.hasFocus())
+    qtbot.keyClicks(dialog.query_field, '"second dans le module"')
+    qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 1, timeout=5_000)
+    qtbot.keyClick(dialog.query_field, Qt.Key.Key_Return)
+    assert keyed.video.id == "second" and keyed.playback.position() == 1_010
+    assert not keyed.playback.is_playing(), "typing into search played nothing"
+    keyed.close()
+    assert dialog._thread is None, "closing the window stops the indexing thread"
+
+
+def test_escape_in_the_find_field_closes_find_not_full_screen(qtbot, keyed) -> None:
+    press(qtbot, keyed, Qt.Key.Key_F)
+    assert keyed.isFullScreen()
+    press(qtbot, keyed, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    assert keyed.transcript.isVisible(), "find shows the transcript panel"
+    press(qtbot, keyed, Qt.Key.Key_Escape)
+    assert keyed.isFullScreen(), "Esc closed the find bar first"
+    qtbot.waitUntil(lambda: not isinstance(QApplication.focusWidget(), QLineEdit))
+    press(qtbot, keyed, Qt.Key.Key_Escape)
+    assert not keyed.isFullScreen()
+
+
+def test_view_menu_moves_captions_below_the_video_and_ignores_cue_positions(
+    keyed,
+) -> None:
+    view = keyed.video_view
+    keyed.playback.advance_to(1_500)
+    over = view.caption_boxes()[0]
+    assert over.bottom() <= view.video_item.boundingRect().bottom()
+    keyed.keymap["caption_band"].trigger()
+    assert view.caption_mode == "band"
+    assert view.caption_boxes()[0].top() >= view.video_item.boundingRect().bottom() - 1
+    keyed.keymap["caption_band"].trigger()
+    keyed.keymap["cue_positions"].trigger()
+    assert view.caption_mode == "overlay" and not view.honour_cue_settings

@@ -27,7 +27,10 @@ def test_a_missing_file_is_reported_plainly(qtbot, tmp_path: Path) -> None:
     playback = Playback()
     with qtbot.waitSignal(playback.error_occurred, timeout=5_000) as blocker:
         playback.set_source(tmp_path / "gone.mp4")
-    assert blocker.args == ["Video cannot play: the file gone.mp4 is missing."]
+    assert blocker.args == [
+        "Video cannot play: the file gone.mp4 is missing. "
+        "The transcript, captions and search still work."
+    ]
     playback.play()
     assert not playback.is_playing()
 
@@ -103,3 +106,21 @@ def test_without_a_multimedia_backend_the_facade_degrades(
     playback.play()
     playback.seek(4_000)
     assert playback.position() == 4_000 and not playback.is_playing()
+
+
+def test_setting_the_loaded_file_again_keeps_its_place(
+    qtbot, real_module: Path
+) -> None:
+    """The app starts loading before its window exists; the window then sets the
+    same file again, which must not restart it but tell the window where it is."""
+    playback = Playback()
+    video = real_module / "first.mp4"
+    with qtbot.waitSignal(playback.media_loaded, timeout=10_000):
+        playback.set_source(video)
+    playback.seek(5_000)
+    durations: list[int] = []
+    playback.duration_changed.connect(durations.append)
+    with qtbot.waitSignal(playback.position_changed) as blocker:
+        playback.set_source(video)
+    assert blocker.args == [5_000] and durations == [playback.duration()]
+    assert durations[0] == pytest.approx(20_000, abs=100)

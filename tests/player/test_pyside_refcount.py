@@ -1,4 +1,4 @@
-"""Guards the PySide6 pin: 6.12.0 lost a reference to None/True on every emit and void call.
+"""Guards the PySide6 pin: 6.12.0 lost a reference to None/True per emit and call.
 
 On Python 3.11 that aborts the interpreter within seconds of a running window
 ("Fatal Python error: bool_dealloc"), so pyproject.toml excludes that release.

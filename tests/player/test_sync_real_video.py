@@ -42,7 +42,9 @@ def test_every_caption_change_lands_within_one_frame_of_its_cue(
     qtbot.waitUntil(lambda: playback.position() >= 16_500, timeout=40_000)
     playback.pause()
 
-    boundaries = sorted({c.start_ms for c in track.cues} | {c.end_ms for c in track.cues})
+    boundaries = sorted(
+        {c.start_ms for c in track.cues} | {c.end_ms for c in track.cues}
+    )
     played = [b for b in boundaries if 200 <= b <= 16_000]
     assert len(played) >= 8
     for boundary in played:

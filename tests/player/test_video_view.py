@@ -143,18 +143,20 @@ def test_layout_keeps_the_reserved_strip_clear() -> None:
     assert right.x + right.width <= 400 and right.x > 200
 
 
-def test_a_screen_reader_hears_the_story_start_once(view: VideoView, monkeypatch) -> None:
+def test_a_screen_reader_hears_the_story_start_once(
+    view: VideoView, monkeypatch
+) -> None:
     import player.video_view as video_view_module
 
     heard: list[str] = []
 
     class Recorder:
         @staticmethod
-        def isActive() -> bool:  # noqa: N802 - mirrors QAccessible
+        def isActive() -> bool:
             return True
 
         @staticmethod
-        def updateAccessibility(event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        def updateAccessibility(event) -> None:  # type: ignore[no-untyped-def]
             heard.append(event.message())
 
     monkeypatch.setattr(video_view_module, "QAccessible", Recorder)
