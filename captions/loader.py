@@ -16,7 +16,12 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 from captions.convert import convert_srt_caption, convert_vtt_caption
 from captions.model import CaptionError, Cue, Track
 from captions.settings import RegionTable
-from captions.vtt_blocks import SIGNATURE_REASON, has_signature, screen_vtt_lines
+from captions.vtt_blocks import (
+    SIGNATURE_REASON,
+    cut_line,
+    has_signature,
+    screen_vtt_lines,
+)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_WARNINGS = 200
@@ -177,7 +182,7 @@ def _warn_backwards(cues: list[Cue], warnings: list[str]) -> None:
 def _load_subrip_like(text: str, name: str, fmt: str, warnings: list[str]) -> list[Cue]:
     parse = webvtt.srt.parse if fmt == "srt" else webvtt.sbv.parse
     lines = _split_lines(text.lstrip("\ufeff"))
-    screened = [_cut_line(line, i + 1, warnings) for i, line in enumerate(lines)]
+    screened = [cut_line(line, i + 1, warnings) for i, line in enumerate(lines)]
     try:
         captions = parse(screened)
     except (MalformedFileError, MalformedCaptionError):
@@ -186,14 +191,3 @@ def _load_subrip_like(text: str, name: str, fmt: str, warnings: list[str]) -> li
     cues = [convert_srt_caption(caption) for caption in captions]
     _warn_backwards(cues, warnings)
     return cues
-
-
-def _cut_line(line: str, number: int, warnings: list[str]) -> str:
-    from captions.vtt_blocks import MAX_LINE_CHARS
-
-    if len(line) <= MAX_LINE_CHARS:
-        return line
-    warnings.append(
-        f"line {number}: {len(line)} characters; cut to {MAX_LINE_CHARS} characters"
-    )
-    return line[:MAX_LINE_CHARS]

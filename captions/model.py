@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,25 @@ TRACK_KINDS: tuple[str, ...] = (
     "chapters",
     "metadata",
 )
+
+_KIND_WORDS = {
+    "captions": "captions",
+    "subtitles": "subtitles",
+    "description": "descriptions",
+    "descriptions": "descriptions",
+    "chapters": "chapters",
+    "meta": "metadata",
+    "metadata": "metadata",
+}
+
+
+def kind_from_file_name(name: str) -> str:
+    """The track kind a file name suggests ("talk.chapters.vtt", "x_meta.vtt")."""
+    words = re.split(r"[._\-\s]+", Path(name).name.lower())
+    for word in words:
+        if word in _KIND_WORDS:
+            return _KIND_WORDS[word]
+    return "captions"
 
 
 class CaptionError(Exception):

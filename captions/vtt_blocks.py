@@ -70,7 +70,7 @@ def _copy_header(lines: list[str], out: list[str], warnings: list[str]) -> int:
     """Copy the header block (up to an empty line or an arrow); return what follows."""
     i = 1
     while i < len(lines) and lines[i] != "" and "-->" not in lines[i]:
-        out.append(_cut(lines[i], i + 1, warnings))
+        out.append(cut_line(lines[i], i + 1, warnings))
         i += 1
     return i
 
@@ -116,10 +116,11 @@ def _keep_or_drop_block(
             )
             end = timing_at + 1 + MAX_CUE_LINES
     for i in range(start, end):
-        out.append(_cut(lines[i], i + 1, warnings))
+        out.append(cut_line(lines[i], i + 1, warnings))
 
 
-def _cut(line: str, number: int, warnings: list[str]) -> str:
+def cut_line(line: str, number: int, warnings: list[str]) -> str:
+    """The line, cut to MAX_LINE_CHARS with a warning naming it when longer."""
     if len(line) <= MAX_LINE_CHARS:
         return line
     warnings.append(

@@ -49,8 +49,9 @@ def _count(n: int, noun: str) -> str:
 def check_caption_file(path: Path) -> int:
     """A caption file must load; loader warnings and lint go to stderr, errors fail."""
     from captions.lint import lint_track
+    from captions.model import kind_from_file_name
 
-    track = load_track(path)
+    track = load_track(path, kind=kind_from_file_name(path.name))
     for warning in track.warnings:
         print(f"warning: {path}: {warning}", file=sys.stderr)
     issues = lint_track(track)

@@ -73,3 +73,12 @@ def test_parse_time_accepts_people_and_webvtt_forms() -> None:
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_kind_from_file_name() -> None:
+    from captions.model import kind_from_file_name
+
+    assert kind_from_file_name("talk.chapters.vtt") == "chapters"
+    assert kind_from_file_name("wwa_description_en.vtt") == "descriptions"
+    assert kind_from_file_name("/x/paulallen_meta.vtt") == "metadata"
+    assert kind_from_file_name("talk.fr.vtt") == "captions"
