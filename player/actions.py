@@ -38,6 +38,11 @@ class ActionSpec:
 
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "&Open module or video…", ("Ctrl+O",), "File"),
+    ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "File"),
+    ActionSpec("export_transcript", "&Export transcript…", ("Ctrl+E",), "File"),
+    ActionSpec("print_transcript", "P&rint transcript…", ("Ctrl+P",), "File"),
+    ActionSpec("export_notes", "Export my &notes…", (), "File"),
+    ActionSpec("delete_all_notes", "&Delete all my notes…", (), "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     ActionSpec("play_pause", "&Play / pause", ("K", "Space"), "Playback"),
     ActionSpec("back", "&Back 5 seconds", ("J",), "Playback"),
@@ -55,24 +60,73 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("slower", "S&lower", ("[",), "Playback"),
     ActionSpec("faster", "F&aster", ("]",), "Playback"),
     ActionSpec("normal_speed", "Nor&mal speed", ("Backspace",), "Playback"),
+    ActionSpec(
+        "pause_after_caption",
+        "Pause after each capt&ion",
+        (),
+        "Playback",
+        checkable=True,
+    ),
     ActionSpec("mute", "&Mute", ("M",), "Playback", checkable=True),
     ActionSpec("volume_up", "Volume up (on the video)", ("Up",), "", VIDEO_ONLY),
     ActionSpec("volume_down", "Volume down (on the video)", ("Down",), "", VIDEO_ONLY),
     ActionSpec("next_video", "Ne&xt video", ("N",), "Playback"),
     ActionSpec("previous_video", "Previous vi&deo", ("Shift+N",), "Playback"),
+    ActionSpec("bookmark", "Bookmark &here…", ("B",), "Playback"),
+    ActionSpec(
+        "discussion_pauses", "Discussion pa&uses", (), "Playback", checkable=True
+    ),
+    ActionSpec("skip_pause", "S&kip the next pause", ("Shift+P",), "Playback"),
+    ActionSpec("add_pause", "Add a paus&e here…", ("Ctrl+Shift+P",), "Playback"),
     ActionSpec("captions", "&Captions", ("C",), "View", checkable=True),
     ActionSpec("next_language", "Next caption &language", ("Shift+C",), "View"),
     ActionSpec("bigger_captions", "&Bigger captions", ("Ctrl+=", "Ctrl++"), "View"),
     ActionSpec("smaller_captions", "&Smaller captions", ("Ctrl+-",), "View"),
     ActionSpec("reset_captions", "&Normal caption size", ("Ctrl+0",), "View"),
+    ActionSpec("captions_earlier", "Captions 100 ms earlie&r", ("Z",), "View"),
+    ActionSpec("captions_later", "Captions 100 ms l&ater", ("Shift+Z",), "View"),
+    ActionSpec("reset_caption_delay", "Captions in t&ime with the video", (), "View"),
     ActionSpec("caption_band", "Captions b&elow the video", (), "View", checkable=True),
     ActionSpec(
         "cue_positions", "Caption &positions from the file", (), "View", checkable=True
     ),
     ActionSpec("transcript", "&Transcript panel", ("T",), "View", checkable=True),
+    ActionSpec("notes_panel", "My n&otes panel", (), "View", checkable=True),
     ActionSpec("full_screen", "&Full screen", ("F", "F11"), "View", checkable=True),
     ActionSpec("leave_full_screen", "Leave full screen", ("Esc",), ""),
+    ActionSpec("present", "P&resent", ("F5",), "View", checkable=True),
+    ActionSpec("end_presentation", "&End presentation", ("Esc",), "View"),
+    ActionSpec("present_on_screen", "Present on scree&n…", (), "View"),
+    ActionSpec("presentation_captions", "Caption size on the pro&jector…", (), "View"),
     ActionSpec("single_keys", "Single-&key shortcuts", (), "View", checkable=True),
+    ActionSpec(
+        "bigger_transcript", "Larger transcript te&xt", ("Ctrl+Shift+Up",), "View"
+    ),
+    ActionSpec(
+        "smaller_transcript", "Smaller transcript text", ("Ctrl+Shift+Down",), "View"
+    ),
+    ActionSpec("more_line_spacing", "More transcript line spacing", (), "View"),
+    ActionSpec("less_line_spacing", "Less transcript line spacing", (), "View"),
+    ActionSpec("normal_transcript", "Normal transcript text and spacing", (), "View"),
+    ActionSpec("high_contrast", "&High contrast", (), "View", checkable=True),
+    ActionSpec(
+        "announce_captions",
+        "Ann&ounce captions to the screen reader",
+        (),
+        "View",
+        checkable=True,
+    ),
+    ActionSpec("descriptions", "&Descriptions", (), "View", checkable=True),
+    ActionSpec(
+        "speak_descriptions", "Speak descriptions", (), "View", checkable=True
+    ),
+    ActionSpec(
+        "pause_for_descriptions",
+        "Pause video for descriptions",
+        (),
+        "View",
+        checkable=True,
+    ),
     ActionSpec("find", "&Find in transcript…", ("Ctrl+F",), "Search"),
     ActionSpec("find_next", "Find &next", ("F3",), "Search"),
     ActionSpec("find_previous", "Find &previous", ("Shift+F3",), "Search"),
@@ -85,6 +139,8 @@ OTHER_KEYS = (
     ("Enter (in the find field)", "Play from the match; again: the next match"),
     ("Esc (in the find field)", "Close find and return"),
     ("Enter (on a transcript line)", "Play from that line"),
+    ("Enter (on a note)", "Play from that bookmark"),
+    ("F2, Delete (on a note)", "Edit the note, delete the bookmark"),
     ("Tab, Shift+Tab", "Move between controls"),
 )
 MENUS = ("File", "Playback", "View", "Search", "Help")

@@ -14,8 +14,6 @@ from captions.timefmt import format_clock, parse_time
 from media.manifest import load_module
 from media.model import ManifestError, Module, Video
 
-PDF_NOT_YET = "pdf export comes with the facilitator tools"
-
 
 def run_search(args: argparse.Namespace) -> int:
     """Search the given modules (default: the sample) through the library index."""
@@ -86,17 +84,33 @@ def hit_line(hit: Any) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write a video's transcript or captions, whole or an excerpt, as a file."""
-    if args.format == "pdf":
-        print(f"transcript-player: {PDF_NOT_YET}", file=sys.stderr)
-        return 2
     module = load_module(Path(args.path))
     video = choose_video(module, args.video)
+    if args.format == "pdf":
+        return _export_pdf(module, video, args)
     text = export_text(module, video, args.format, _range(args))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
         print(f"{args.output}: written", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _export_pdf(module: Module, video: Video, args: argparse.Namespace) -> int:
+    """PDF is drawn by Qt: only this branch imports it (offscreen without a display)."""
+    html = export_text(module, video, "html", _range(args))
+    if not args.output and sys.stdout.isatty():
+        print("transcript-player: a PDF needs -o FILE (or a pipe)", file=sys.stderr)
+        return 2
+    from player.pdf_export import transcript_pdf_bytes, write_transcript_pdf
+
+    if args.output:
+        write_transcript_pdf(html, args.output)
+        print(f"{args.output}: written", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(transcript_pdf_bytes(html))
+        sys.stdout.flush()
     return 0
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from player import caption_navigation
 from player.actions import PlayerActions
 from player.controls import CAPTIONS_OFF
 from player.search_wiring import open_library_dialog
 
 if TYPE_CHECKING:
+    from captions.model import Track
     from player.help_dialog import HelpDialog
     from player.main_window import MainWindow
 
@@ -36,32 +39,23 @@ class PlayerCommands:
     def step(self, delta_ms: int) -> None:
         self.window.seek(self.playback.position() + delta_ms)
 
+    def go_to_caption(self, where: Callable[[Track, int], int | None]) -> bool:
+        """Seek to the caption time `where(track, now)` gives, shifted by the delay."""
+        track, clock = self.window.current_track(), self.window.caption_clock
+        start = where(track, clock.position()) if track is not None else None
+        if start is None:
+            return False
+        self.window.seek(clock.to_video(start))
+        return True
+
     def previous_caption(self) -> None:
-        track = self.window.current_track()
-        if track is None or not len(track):
-            return
-        current = track.index_at_or_before(self.playback.position())
-        if current < 0:
-            self.window.seek(0)
-            return
-        previous = track.index_at_or_before(track.cues[current].start_ms - 1)
-        self.window.seek(track.cues[previous].start_ms if previous >= 0 else 0)
+        self.go_to_caption(caption_navigation.previous_start)
 
     def next_caption(self) -> None:
-        track = self.window.current_track()
-        if track is None:
-            return
-        start = track.next_start_after(self.playback.position())
-        if start is not None:
-            self.window.seek(start)
+        self.go_to_caption(caption_navigation.next_start)
 
     def replay_caption(self) -> None:
-        track = self.window.current_track()
-        if track is None:
-            return
-        current = track.index_at_or_before(self.playback.position())
-        if current >= 0:
-            self.window.seek(track.cues[current].start_ms)
+        if self.go_to_caption(caption_navigation.current_start):
             self.playback.play()
 
     def play_story(self) -> None:

@@ -5,19 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from captions.model import Track
 from media.manifest import load_module
 from media.model import ManifestError, Module, Video
+from player.accessibility_wiring import install_accessibility
 from player.actions import PlayerActions, SingleKeyGuard
+from player.caption_delay import CaptionClock
+from player.caption_style_wiring import install_caption_style
 from player.chapters import ChapterList
 from player.commands import PlayerCommands, wire_actions
 from player.controls import CAPTIONS_OFF, Controls
+from player.export_wiring import install_transcript_export
 from player.module_check import ModuleChecker
+from player.notes_wiring import install_notes
 from player.playback import PlaybackBase
+from player.presentation_wiring import install_presentation
+from player.reading_aids import install_reading_aids
 from player.search_wiring import make_transcript_panel
 from player.status import StatusArea
 from player.video_list import VideoList
@@ -28,6 +35,9 @@ from player.video_view import VideoView
 class MainWindow(QMainWindow):
     """Video with captions, controls, video and chapter lists, and the transcript."""
 
+    video_shown = Signal()  # a video's parts are in place (before any at_ms seek)
+    caption_track_selected = Signal(int)
+
     def __init__(
         self, playback: PlaybackBase, guard: SingleKeyGuard | None = None
     ) -> None:
@@ -35,6 +45,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Transcript Player")
         self.playback = playback
+        self.caption_clock = CaptionClock(playback, self)  # video time - caption delay
         self.guard = guard
         self.module: Module | None = None
         self.module_path: Path | None = None
@@ -52,6 +63,12 @@ class MainWindow(QMainWindow):
         self.commands = PlayerCommands(self)
         wire_actions(self.keymap, self.commands)
         self._wire()
+        install_caption_style(self)
+        install_accessibility(self)
+        self.presenter = install_presentation(self)
+        self.reading_aids = install_reading_aids(self)
+        self.notes = install_notes(self)
+        self.transcript_export = install_transcript_export(self)
 
     # -- building ------------------------------------------------------------------
 
@@ -95,9 +112,9 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         playback, view, controls = self.playback, self.video_view, self.controls
-        playback.position_changed.connect(view.set_position)
+        self.caption_clock.position_changed.connect(view.set_position)
         playback.position_changed.connect(controls.set_position)
-        playback.position_changed.connect(self.transcript.set_position)
+        self.caption_clock.position_changed.connect(self.transcript.set_position)
         playback.duration_changed.connect(controls.set_duration)
         playback.playing_changed.connect(controls.set_playing)
         playback.volume_changed.connect(controls.set_volume)
@@ -117,7 +134,9 @@ class MainWindow(QMainWindow):
         self.chapters.seek_requested.connect(self.seek)
         self.chapters.play_story_requested.connect(self.commands.play_story)
         self.video_list.video_chosen.connect(self.show_video)
-        self.transcript.seek_requested.connect(self.seek)
+        self.transcript.seek_requested.connect(
+            lambda ms: self.seek(self.caption_clock.to_video(ms))
+        )
         controls.set_volume(playback.volume())
         controls.set_muted(playback.is_muted())
         self._describe_controls()
@@ -214,6 +233,7 @@ class MainWindow(QMainWindow):
         self.controls.set_caption_tracks(self.session.labels(), CAPTIONS_OFF)
         self.select_caption_track(self.session.default_index())
         self.chapters.set_content(self.session.chapters, video.segments)
+        self.video_shown.emit()
         if at_ms:
             self.seek(at_ms)
         return True
@@ -230,9 +250,10 @@ class MainWindow(QMainWindow):
         self.video_view.set_tracks([track])
         segments = self.video.segments if self.video is not None else ()
         self.transcript.set_track(self.transcript_track, segments)
-        self.transcript.set_position(self.playback.position())
+        self.transcript.set_position(self.caption_clock.position())
         self.controls.set_current_caption_track(self.caption_index)
         self.keymap["captions"].setChecked(track is not None)
+        self.caption_track_selected.emit(self.caption_index)
 
     # -- playback helpers used by commands and wiring ---------------------------------
 

@@ -35,6 +35,7 @@ class PlaybackBase(QObject):
     media_loaded = Signal()
     volume_changed = Signal(int)
     muted_changed = Signal(bool)
+    rate_changed = Signal(float)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +94,10 @@ class PlaybackBase(QObject):
         self.muted_changed.emit(self._muted)
 
     def set_rate(self, rate: float) -> None:
-        self._rate = max(0.5, min(2.0, float(rate)))
+        rate = max(0.5, min(2.0, float(rate)))
+        if rate != self._rate:
+            self._rate = rate
+            self.rate_changed.emit(rate)
 
     def _set_position(self, ms: int) -> None:
         if ms != self._position:
@@ -132,6 +136,8 @@ class Playback(PlaybackBase):
             self._player = QMediaPlayer(self)
             self._audio = QAudioOutput(self)
             self._player.setAudioOutput(self._audio)
+            if hasattr(self._player, "setPitchCompensation"):  # Qt 6.10+
+                self._player.setPitchCompensation(True)  # slower speech, same voice
             self._audio.setVolume(self._volume / 100)
         except Exception:  # pragma: no cover - backend-specific failure
             self._player = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
 from captions.model import Cue, Track
 from media.model import Segment
 from player.caption_layout import Box, place_captions
+from player.caption_paint import caption_font, style_caption_box
+from player.caption_style import DEFAULT_STYLE, CaptionStyle
 
 try:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
@@ -50,6 +53,16 @@ def _markup() -> Callable[[Cue], str]:
     except ImportError:
         return _escape_plain
     return lambda cue: cue_to_html(cue.text)
+
+
+def _from_top(area: Box, boxes: list[Box], auto: list[bool]) -> list[Box]:
+    """Mirror the automatically placed boxes so they stack down from the top."""
+    return [
+        Box(box.x, area.y + area.bottom - box.bottom, box.width, box.height)
+        if mirrored
+        else box
+        for box, mirrored in zip(boxes, auto, strict=True)
+    ]
 
 
 CAPTION_MODES = ("overlay", "band")
@@ -102,6 +115,7 @@ class VideoView(QGraphicsView):
     segment_changed = Signal(object)
     full_screen_requested = Signal()
     play_toggle_requested = Signal()
+    caption_style_changed = Signal(object)  # CaptionStyle, from any route
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,9 +147,7 @@ class VideoView(QGraphicsView):
         self._caption_items: list[_TextBox] = []
         self._segment: Segment | None = None
         self._position = 0
-        self.caption_mode = "overlay"
-        self.honour_cue_settings = True
-        self.caption_scale = 1.0
+        self._style = DEFAULT_STYLE
         self.attribution = _TextBox(ATTRIBUTION_BACKGROUND)
         self.attribution.setZValue(2)
         self.attribution.hide()
@@ -154,16 +166,45 @@ class VideoView(QGraphicsView):
         self._segment = None
         self._update_segment(self._position)
 
+    def set_caption_style(self, style: CaptionStyle) -> None:
+        """Draw captions in `style` (clamped); every other caption setter ends here."""
+        style = style.clamped()
+        if style == self._style:
+            return
+        self._style = style
+        self._relayout()
+        self.caption_style_changed.emit(style)
+
+    @property
+    def caption_style(self) -> CaptionStyle:
+        return self._style
+
+    @property
+    def caption_mode(self) -> str:
+        return "band" if self._style.position == "band" else "overlay"
+
+    @property
+    def caption_scale(self) -> float:
+        return self._style.scale
+
+    @property
+    def honour_cue_settings(self) -> bool:
+        return self._style.honour_cue_placement
+
+    @honour_cue_settings.setter
+    def honour_cue_settings(self, honour: bool) -> None:
+        self.set_caption_style(replace(self._style, honour_cue_placement=honour))
+
     def set_caption_mode(self, mode: str) -> None:
         """Where captions go: "overlay" on the video, "band" in a strip below it."""
         if mode not in CAPTION_MODES:
             raise ValueError(mode)
-        self.caption_mode = mode
-        self._relayout()
+        if mode != self.caption_mode:
+            position = "band" if mode == "band" else "bottom"
+            self.set_caption_style(replace(self._style, position=position))
 
     def set_caption_scale(self, scale: float) -> None:
-        self.caption_scale = max(0.5, min(3.0, scale))
-        self._update_captions(self._position, force=True)
+        self.set_caption_style(self._style.with_size(scale * 100))
 
     def set_position(self, ms: int) -> None:
         self._position = ms
@@ -174,6 +215,10 @@ class VideoView(QGraphicsView):
 
     def displayed_cues(self) -> list[Cue]:
         return [self._tracks[t].cues[i] for t, i in self._shown]
+
+    def tracks(self) -> list[Track]:
+        """The caption tracks shown, for a second view (the projector) to mirror."""
+        return list(self._tracks)
 
     def caption_boxes(self) -> list[QRectF]:
         return [
@@ -241,9 +286,8 @@ class VideoView(QGraphicsView):
         return shown if shown.width() > 1 and shown.height() > 1 else area
 
     def _font(self, video_height: float) -> QFont:
-        font = QFont()
-        font.setPixelSize(max(14, round(video_height * 0.055 * self.caption_scale)))
-        return font
+        size = max(14, round(video_height * 0.055 * self.caption_scale))
+        return caption_font(self._style, size)
 
     def _band_height(self) -> float:
         return self._font(self.viewport().height() * 0.8).pixelSize() * 3.6
@@ -258,29 +302,36 @@ class VideoView(QGraphicsView):
             area = Box(
                 view.x(), video.bottom(), view.width(), view.bottom() - video.bottom()
             )
-            reserved = 0.0
         else:
             area = Box(video.x(), video.y(), video.width(), video.height())
         cues = self.displayed_cues()
+        self._fill_caption_items(cues, font, area.width * 0.9)
+        honour = self.honour_cue_settings and self.caption_mode == "overlay"
+        boxes = place_captions(
+            area,
+            [item.size() for item in self._caption_items[: len(cues)]],
+            [cue.settings for cue in cues],
+            reserved_bottom=reserved if self._style.position == "bottom" else 0.0,
+            honour_settings=honour,
+            line_height=font.pixelSize() * 1.3,
+        )
+        if self._style.position == "top":
+            auto = [not honour or cue.settings.line is None for cue in cues]
+            boxes = _from_top(area, boxes, auto)
+        for index, item in enumerate(self._caption_items):
+            item.setVisible(index < len(boxes))
+            if index < len(boxes):
+                item.setPos(boxes[index].x, boxes[index].y)
+
+    def _fill_caption_items(self, cues: list[Cue], font: QFont, width: float) -> None:
         while len(self._caption_items) < len(cues):
             item = _TextBox(CAPTION_BACKGROUND)
             item.setZValue(3)
             self.scene().addItem(item)
             self._caption_items.append(item)
         for item, cue in zip(self._caption_items, cues, strict=False):
-            item.set_content(self._markup(cue), font, area.width * 0.9, centre=True)
-        boxes = place_captions(
-            area,
-            [item.size() for item in self._caption_items[: len(cues)]],
-            [cue.settings for cue in cues],
-            reserved_bottom=reserved,
-            honour_settings=self.honour_cue_settings and self.caption_mode == "overlay",
-            line_height=font.pixelSize() * 1.3,
-        )
-        for index, item in enumerate(self._caption_items):
-            item.setVisible(index < len(boxes))
-            if index < len(boxes):
-                item.setPos(boxes[index].x, boxes[index].y)
+            item.set_content(self._markup(cue), font, width, centre=True)
+            style_caption_box(item, item.text, self._style)
 
     def _place_attribution(self, video: QRectF, caption_font: QFont) -> float:
         """Put the lower-third on the video; return the height captions keep clear."""

@@ -273,10 +273,29 @@ def test_export_to_stdout(module, capsys, fmt):
     assert "recorded story" in out
 
 
-def test_export_pdf_is_not_yet_there(module, capsys):
-    status, out, err = run(capsys, "export", module, "--format", "pdf")
-    assert (status, out) == (2, "")
-    assert_one_line_error(err, "pdf export comes with the facilitator tools")
+def test_export_pdf_holds_the_whole_story_and_its_attribution(module, tmp_path, capsys):
+    from PySide6.QtPdf import QPdfDocument
+
+    target = tmp_path / "out.pdf"
+    status, out, err = run(
+        capsys, "export", module, "--format", "pdf", "--from", "0:06", "--to", "0:07",
+        "-o", target,
+    )  # fmt: skip
+    assert (status, out, err) == (0, "", f"{target}: written\n")
+    document = QPdfDocument(None)
+    assert document.load(str(target)) == QPdfDocument.Error.None_
+    text = " ".join(document.getAllText(0).text().split())
+    assert "This cue stands in for the recorded story." in text
+    assert "Storyteller, a stand-in for the recorded story" in text
+    assert "Thank you for listening." not in text
+    document.close()
+
+
+def test_export_pdf_to_a_missing_folder_is_one_line(module, tmp_path, capsys):
+    target = tmp_path / "missing" / "out.pdf"
+    status, _, err = run(capsys, "export", module, "--format", "pdf", "-o", target)
+    assert status == 2
+    assert_one_line_error(err, str(target), "No such file or directory")
 
 
 def test_export_unknown_video(module, capsys):

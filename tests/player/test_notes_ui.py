@@ -1,0 +1,261 @@
+"""Private notes in the window: B, the note dialog, the list, delete all, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from player.notes_panel import NoteDialog
+from player.notes_store import NotesStore
+
+
+@pytest.fixture
+def notes_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The test module open, its notes in a store under tmp_path."""
+    window.notes.use_store(NotesStore(tmp_path / "notes" / "notes.sqlite3"))
+    window.video_view.setFocus()
+    return window
+
+
+def open_note_dialog(qtbot, window) -> NoteDialog:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: window.notes.dialog is not None)
+    dialog = window.notes.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.note_field)
+    return dialog
+
+
+def test_b_bookmarks_here_and_enter_saves_the_note(qtbot, notes_window) -> None:
+    notes_window.playback.advance_to(7_500)
+    dialog = open_note_dialog(qtbot, notes_window)
+    assert dialog.windowTitle() == "Bookmark at 0:07"
+    notes_window.playback.advance_to(9_000)  # the bookmark keeps the time of B
+    qtbot.keyClicks(dialog.note_field, "Bob asks about trust")
+    qtbot.keyClick(dialog.note_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    store = notes_window.notes.store
+    (saved,) = store.list("test-module", "first")
+    assert (saved.at_ms, saved.note) == (7_500, "Bob asks about trust")
+    panel = notes_window.notes.panel
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 0).data() == "0:07  Bob asks about trust"
+
+
+def test_escape_cancels_and_typed_b_never_bookmarks_again(qtbot, notes_window) -> None:
+    dialog = open_note_dialog(qtbot, notes_window)
+    qtbot.keyClicks(dialog.note_field, "bbb")
+    assert dialog.note_field.text() == "bbb"
+    qtbot.keyClick(dialog.note_field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert notes_window.notes.store.count() == 0
+    assert notes_window.notes.panel.model.rowCount() == 0
+
+
+def test_single_key_b_does_not_fire_in_a_text_field(qtbot, notes_window) -> None:
+    field = QLineEdit(notes_window)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_B)
+    assert field.text() == "b"
+    assert notes_window.notes.dialog is None
+
+
+def test_click_and_enter_jump_f2_edits(qtbot, notes_window) -> None:
+    store = notes_window.notes.store
+    store.add("test-module", "first", 12_330, "thank you")
+    store.add("test-module", "first", 2_530, "trust")
+    store.add("test-module", "second", 1_000, "other video")
+    notes_window.notes.refresh()
+    panel = notes_window.notes.panel
+    assert [panel.model.bookmark(r).note for r in range(2)] == ["trust", "thank you"]
+    rect = panel.list.visualRect(panel.model.index(1, 0))
+    qtbot.mouseClick(
+        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    assert notes_window.playback.position() == 12_330
+    panel.list.setFocus()
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert notes_window.playback.position() == 2_530
+    qtbot.keyClick(panel.list, Qt.Key.Key_F2)
+    dialog = notes_window.notes.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert dialog.windowTitle() == "Edit note at 0:02"
+    assert dialog.note_field.text() == "trust"
+    dialog.note_field.selectAll()
+    qtbot.keyClicks(dialog.note_field, "trust takes time")
+    qtbot.keyClick(dialog.note_field, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    notes = [b.note for b in store.list("test-module", "first")]
+    assert notes == ["trust takes time", "thank you"]
+    assert panel.model.bookmark(panel.current_row()).note == "trust takes time"
+
+
+def test_the_list_follows_the_video_on_show(notes_window) -> None:
+    store = notes_window.notes.store
+    store.add("test-module", "second", 1_000, "on the second video")
+    panel = notes_window.notes.panel
+    assert panel.model.rowCount() == 0 and panel.empty_label.isVisibleTo(panel)
+    assert notes_window.show_video("second")
+    assert panel.model.rowCount() == 1 and not panel.empty_label.isVisibleTo(panel)
+
+
+def test_delete_asks_first(notes_window) -> None:
+    store = notes_window.notes.store
+    bookmark = store.add("test-module", "first", 4_270, "listen first")
+    notes_window.notes.refresh()
+    asked: list[str] = []
+    answers = [False, True]
+
+    def answer(box: QMessageBox) -> bool:
+        asked.append(box.text())
+        return answers.pop(0)
+
+    notes_window.notes.ask = answer
+    panel = notes_window.notes.panel
+    panel.list.setFocus()
+    QTest.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert store.count() == 1
+    notes_window.notes.panel.delete_button.click()
+    assert store.get(bookmark.id) is None
+    assert asked == ["Delete the bookmark at 0:04 and its note “listen first”?"] * 2
+    assert notes_window.notes.panel.model.rowCount() == 0
+
+
+def test_delete_all_says_how_many_then_deletes_every_module(notes_window) -> None:
+    store = notes_window.notes.store
+    for at in (1_000, 2_000):
+        store.add("test-module", "first", at)
+    store.add("another-module", "intro", 3_000, "elsewhere")
+    notes_window.notes.refresh()
+    boxes: list[QMessageBox] = []
+
+    def refuse(box: QMessageBox) -> bool:
+        boxes.append(box)
+        return False
+
+    notes_window.notes.ask = refuse
+    notes_window.keymap["delete_all_notes"].trigger()
+    assert store.count() == 3
+    (box,) = boxes
+    assert "3 notes" in box.text() and "every module" in box.text()
+    assert box.button(QMessageBox.StandardButton.Yes).text() == "Delete 3 notes"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    notes_window.notes.ask = lambda _box: True
+    notes_window.keymap["delete_all_notes"].trigger()
+    assert store.count() == 0
+    assert notes_window.notes.panel.model.rowCount() == 0
+    assert notes_window.notes.panel.result_label.text() == "Deleted 3 notes."
+
+
+def test_delete_all_through_the_real_message_box(notes_window) -> None:
+    store = notes_window.notes.store
+    store.add("test-module", "first", 1_000, "one")
+    seen: list[str] = []
+
+    def press_delete_when_shown() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press_delete_when_shown)
+            return
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(0, press_delete_when_shown)
+    assert notes_window.notes.delete_all() == 1
+    assert store.count() == 0
+    assert seen and "(1 note, in every module)" in seen[0]
+
+
+def test_export_notes_writes_this_modules_notes(notes_window, tmp_path: Path) -> None:
+    store = notes_window.notes.store
+    store.add("test-module", "first", 7_130, "The story starts")
+    store.add("test-module", "second", 1_000)
+    store.add("another-module", "intro", 3_000, "not this module")
+    target = tmp_path / "out" / "my-notes.txt"
+    target.parent.mkdir()
+    suggested: list[str] = []
+
+    def choose(_parent, _title, suggestion, _filters):  # type: ignore[no-untyped-def]
+        suggested.append(suggestion)
+        return str(target)
+
+    notes_window.notes.save_path = choose
+    notes_window.keymap["export_notes"].trigger()
+    assert suggested[0].endswith("test-module-notes.txt")
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("My notes: Test Module\n")
+    assert "First video\n      0:07  The story starts\n" in text
+    assert "Second video\n      0:01  (bookmark, no note)\n" in text
+    assert "not this module" not in text
+    assert "Exported 2 notes" in notes_window.notes.panel.result_label.text()
+
+
+def test_the_notes_file_is_in_the_data_folder_not_the_module(
+    qtbot, window, module_folder: Path, isolated_data_folder: Path
+) -> None:
+    """With no store given, B writes to XDG_DATA_HOME/transcript-player."""
+    window.video_view.setFocus()
+    dialog = open_note_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.note_field, "in the data folder")
+    qtbot.keyClick(dialog.note_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.notes.store.count() == 1)
+    expected = isolated_data_folder / "transcript-player" / "notes.sqlite3"
+    assert window.notes.store.path == expected and expected.is_file()
+    assert not [p for p in module_folder.rglob("*") if "sqlite" in p.name]
+
+
+def test_notes_leave_the_screen_in_full_screen(qtbot, notes_window) -> None:
+    dock = notes_window.notes.dock
+    assert dock.isVisible() and dock.window() is notes_window
+    notes_window.keymap["full_screen"].trigger()
+    assert not dock.isVisible()
+    notes_window.keymap["leave_full_screen"].trigger()
+    qtbot.waitUntil(dock.isVisible)
+
+
+def test_notes_are_never_in_the_presentation_window(qtbot, notes_window) -> None:
+    notes_window.notes.store.add("test-module", "first", 1_000, "private")
+    notes_window.notes.refresh()
+    notes_window.keymap["present"].trigger()
+    room = notes_window.presenter.presentation
+    assert room is not None
+    panel = notes_window.notes.panel
+    assert panel.window() is notes_window
+    assert not room.findChildren(type(panel)) and not room.isAncestorOf(panel)
+    notes_window.keymap["end_presentation"].trigger()
+
+
+def test_notes_panel_toggle_and_accessible_names(notes_window) -> None:
+    dock = notes_window.notes.dock
+    action = notes_window.keymap["notes_panel"]
+    assert action.isChecked()
+    action.trigger()
+    assert dock.isHidden() and not action.isChecked()
+    action.trigger()
+    assert not dock.isHidden() and action.isChecked()
+    panel = notes_window.notes.panel
+    assert panel.list.accessibleName() == "My notes"
+    assert "(B)" in panel.add_button.toolTip()
+    assert "F2" in panel.edit_button.toolTip()
+    assert "Delete" in panel.delete_button.toolTip()
+    assert "(B)" in notes_window.keymap.tooltip("bookmark")
+
+
+def test_a_note_that_cannot_be_saved_is_said(qtbot, notes_window, tmp_path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    notes_window.notes.use_store(NotesStore(blocker / "notes.sqlite3"))
+    dialog = open_note_dialog(qtbot, notes_window)
+    qtbot.keyClicks(dialog.note_field, "lost?")
+    qtbot.keyClick(dialog.note_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(notes_window.status.messages("notes")))
+    (message,) = notes_window.status.messages("notes")
+    assert message.startswith("The bookmark could not be saved:")
+    assert notes_window.notes.panel.model.rowCount() == 0

@@ -1,0 +1,314 @@
+"""Reading aids on the fake playback: speed, caption navigation, pause after each
+caption, caption delay, a second language, resume, and remembered single keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from player.caption_navigation import RESTART_AFTER_MS
+from player.reading_settings import reading_settings
+
+FIRST_END = 2_530  # "Welcome to the module." 1010-2530, then "Trust ..." 2530-4270
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path: Path) -> Path:
+    """QSettings in this test's own folder: never the user's, shared by its windows."""
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder)
+    )
+    return folder
+
+
+def shown(window) -> list[str]:
+    return [cue.plain for cue in window.video_view.displayed_cues()]
+
+
+def press(qtbot, window, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+def reopen(qtbot, make_window, module_folder: Path, old):
+    """Close `old` and open a fresh window on the same module, as after a restart."""
+    old.close()
+    fresh = make_window()
+    assert fresh.open_path(module_folder)
+    fresh.video_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is fresh.video_view)
+    return fresh
+
+
+def play_in_frames(window, start: int, stop: int, frame_ms: int = 40) -> None:
+    """Show frames from `start` to `stop` while playing, until something pauses."""
+    playback = window.playback
+    ms = start
+    while ms <= stop and playback.is_playing():
+        playback.advance_to(ms)
+        ms += frame_ms
+
+
+# -- speed -------------------------------------------------------------------------
+
+
+def test_speed_steps_clamp_reset_show_and_persist(
+    qtbot, window, make_window, module_folder, settings_folder
+) -> None:
+    label = window.reading_aids.rate.label
+    assert label.text() == "Speed 1×" and label.accessibleName() == "Normal speed"
+    press(qtbot, window, Qt.Key.Key_BracketRight)
+    assert window.playback.rate() == 1.25
+    assert label.text() == "Speed 1.25×"
+    assert label.accessibleName() == "Speed 1.25 times"
+    for _ in range(8):
+        press(qtbot, window, Qt.Key.Key_BracketRight)
+    assert window.playback.rate() == 2.0, "clamped at the fastest"
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert window.playback.rate() == 1.0 and label.text() == "Speed 1×"
+    for _ in range(8):
+        press(qtbot, window, Qt.Key.Key_BracketLeft)
+    assert window.playback.rate() == 0.5, "clamped at the slowest"
+    press(qtbot, window, Qt.Key.Key_BracketRight)
+    assert reading_settings().value("reading/rate") in (0.75, "0.75")
+    assert (settings_folder).exists(), "written to the test's own folder"
+    fresh = reopen(qtbot, make_window, module_folder, window)
+    assert fresh.playback.rate() == 0.75
+    assert fresh.reading_aids.rate.label.text() == "Speed 0.75×"
+
+
+# -- previous, next, replay --------------------------------------------------------
+
+
+def test_previous_caption_goes_to_this_start_then_the_one_before(window) -> None:
+    playback, keymap = window.playback, window.keymap
+    playback.advance_to(2_530 + RESTART_AFTER_MS + 300)
+    keymap["previous_caption"].trigger()
+    assert playback.position() == 2_530, "well into a caption: back to its start"
+    keymap["previous_caption"].trigger()
+    assert playback.position() == 1_010, "at its start: the caption before"
+    playback.advance_to(2_530 + 400)
+    keymap["previous_caption"].trigger()
+    assert playback.position() == 1_010, "just into a caption: the one before"
+    keymap["previous_caption"].trigger()
+    assert playback.position() == 0, "before the first caption: the start"
+
+
+def test_next_caption_and_replay(window) -> None:
+    playback, keymap = window.playback, window.keymap
+    playback.advance_to(3_000)
+    keymap["next_caption"].trigger()
+    assert playback.position() == 4_270
+    assert shown(window) == ["Listen first."]
+    playback.advance_to(16_500)
+    keymap["next_caption"].trigger()
+    assert playback.position() == 16_500, "after the last caption it stays"
+    playback.advance_to(3_900)
+    keymap["replay_caption"].trigger()
+    assert playback.position() == 2_530 and playback.is_playing()
+    assert shown(window) == ["Trust takes time & patience."]
+
+
+# -- pause after each caption ------------------------------------------------------
+
+
+def test_pause_after_each_caption_pauses_at_each_end_and_continues(
+    qtbot, window, make_window, module_folder
+) -> None:
+    action = window.keymap["pause_after_caption"]
+    assert not action.isChecked(), "off by default"
+    assert action in window.keymap.menus["Playback"].actions()
+    action.trigger()
+    playback = window.playback
+    playback.seek(1_000)
+    playback.play()
+    play_in_frames(window, 1_040, 6_000)
+    assert not playback.is_playing()
+    assert FIRST_END - 40 <= playback.position() < FIRST_END, "on the last frame"
+    assert shown(window) == ["Welcome to the module."], "still there to be read"
+    paused_at = playback.position()
+    playback.play()
+    play_in_frames(window, paused_at + 40, 6_000)
+    assert not playback.is_playing(), "paused again, at the next caption's end"
+    assert 4_270 - 40 <= playback.position() < 4_270
+    assert shown(window) == ["Trust takes time & patience."]
+    fresh = reopen(qtbot, make_window, module_folder, window)
+    assert fresh.keymap["pause_after_caption"].isChecked(), "remembered"
+
+
+def test_pause_after_caption_steps_back_when_a_frame_overshoots(window) -> None:
+    window.keymap["pause_after_caption"].trigger()
+    playback = window.playback
+    playback.seek(2_400)
+    playback.play()
+    playback.advance_to(2_440)
+    playback.advance_to(2_560)  # a late frame, already past the end
+    assert not playback.is_playing()
+    assert playback.position() == FIRST_END - 1
+    assert shown(window) == ["Welcome to the module."]
+
+
+def test_pause_after_caption_off_and_seeks_never_pause(window) -> None:
+    playback = window.playback
+    playback.seek(1_000)
+    playback.play()
+    play_in_frames(window, 1_040, 3_000)
+    assert playback.is_playing(), "off: plays through"
+    window.keymap["pause_after_caption"].trigger()
+    window.keymap["forward"].trigger()  # a 5 s jump crosses two ends
+    assert playback.is_playing()
+
+
+# -- caption delay -----------------------------------------------------------------
+
+
+def test_z_and_shift_z_move_captions_and_are_remembered_per_video(
+    qtbot, window, make_window, module_folder
+) -> None:
+    playback, label = window.playback, window.reading_aids.delay.label
+    rows = window.keymap.rows()
+    assert ("Z", "Captions 100 ms earlier") in rows, "listed in Help > Keyboard"
+    assert ("Shift+Z", "Captions 100 ms later") in rows
+    playback.advance_to(2_600)
+    assert shown(window) == ["Trust takes time & patience."]
+    assert not label.isVisible()
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier)
+    assert shown(window) == ["Welcome to the module."], "captions 300 ms later"
+    assert window.transcript.model.current_rows == (0,)
+    assert label.isVisible() and label.text() == "Captions +300 ms"
+    assert label.accessibleName() == "Captions 300 milliseconds later"
+    playback.advance_to(2_829)
+    assert shown(window) == ["Welcome to the module."]
+    playback.advance_to(2_830)
+    assert shown(window) == ["Trust takes time & patience."], "the cue time + 300"
+    assert window.controls.time_label.text().startswith("0:02"), "video time kept"
+    window.keymap["next_caption"].trigger()
+    assert playback.position() == 4_270 + 300
+    assert shown(window) == ["Listen first."]
+
+    fresh = reopen(qtbot, make_window, module_folder, window)
+    assert fresh.caption_clock.delay_ms() == 300
+    fresh.playback.advance_to(2_600)
+    assert shown(fresh) == ["Welcome to the module."]
+    assert fresh.reading_aids.delay.label.text() == "Captions +300 ms"
+    fresh.show_video("second")
+    assert fresh.caption_clock.delay_ms() == 0, "another video has its own timing"
+    fresh.show_video("first")
+    for _ in range(5):
+        press(qtbot, fresh, Qt.Key.Key_Z)
+    assert fresh.caption_clock.delay_ms() == -200
+    assert fresh.reading_aids.delay.label.text() == "Captions -200 ms"
+    fresh.keymap["reset_caption_delay"].trigger()
+    assert fresh.caption_clock.delay_ms() == 0
+    assert not fresh.reading_aids.delay.label.isVisible()
+    assert reading_settings().value("reading/delay/test-module/first") is None
+
+
+def test_transcript_click_plays_the_line_with_its_caption_under_a_delay(
+    window,
+) -> None:
+    window.caption_clock.set_delay(500)
+    window.transcript.seek_requested.emit(2_530)
+    assert window.playback.position() == 3_030
+    assert shown(window) == ["Trust takes time & patience."]
+
+
+# -- second language ---------------------------------------------------------------
+
+
+def test_second_language_shows_two_captions_apart_and_is_remembered(
+    qtbot, window, make_window, module_folder
+) -> None:
+    aids = window.reading_aids.second_language
+    assert aids.menu.menuAction() in window.keymap.menus["View"].actions()
+    assert aids.menu.accessibleName() == "Second caption language"
+    choices = {action.text(): action for action in aids.group.actions()}
+    assert list(choices) == ["None", "English (CC)", "Français"]
+    choices["Français"].trigger()
+    window.playback.advance_to(1_500)
+    assert shown(window) == ["Welcome to the module.", "Bienvenue dans le module."]
+    second = window.video_view.displayed_cues()[1]
+    assert second.text.startswith("<i>"), "the second language in italics"
+    first_box, second_box = window.video_view.caption_boxes()
+    assert not first_box.intersects(second_box)
+    assert second_box.bottom() <= first_box.top(), "above the first"
+    window.keymap["captions"].trigger()
+    assert shown(window) == [], "C turns all captions off"
+    window.keymap["captions"].trigger()
+    assert len(shown(window)) == 2
+
+    fresh = reopen(qtbot, make_window, module_folder, window)
+    fresh.playback.advance_to(1_500)
+    assert shown(fresh) == ["Welcome to the module.", "Bienvenue dans le module."]
+    assert fresh.reading_aids.second_language.current_choice() == "Français"
+    none = fresh.reading_aids.second_language.group.actions()[0]
+    none.trigger()
+    assert shown(fresh) == ["Welcome to the module."]
+
+
+def test_second_language_same_as_first_shows_once(window) -> None:
+    aids = window.reading_aids.second_language
+    aids.choose(0)
+    window.playback.advance_to(1_500)
+    assert shown(window) == ["Welcome to the module."]
+
+
+# -- resume and single keys --------------------------------------------------------
+
+
+def test_each_video_resumes_where_it_was_left(
+    qtbot, window, make_window, module_folder
+) -> None:
+    playback = window.playback
+    playback.play()
+    playback.advance_to(8_000)
+    playback.pause()
+    window.show_video("second")
+    assert playback.position() == 0, "the second video was never played"
+    playback.advance_to(12_000)
+    fresh = reopen(qtbot, make_window, module_folder, window)
+    qtbot.waitUntil(lambda: fresh.playback.position() == 8_000, timeout=2000)
+    assert fresh.statusBar().currentMessage() == "Resumed at 0:08"
+    assert fresh.transcript.model.current_rows == (4,), "the transcript follows"
+    fresh.show_video("second")
+    qtbot.waitUntil(lambda: fresh.playback.position() == 12_000, timeout=2000)  # closed
+    fresh.playback.advance_to(17_000)  # within 5 s of the end: start again next time
+    fresh.show_video("first")
+    fresh.show_video("second")
+    QApplication.processEvents()  # the deferred resume, had there been one
+    assert fresh.playback.position() == 0
+
+
+def test_a_position_asked_for_wins_over_the_resumed_one(
+    qtbot, window, make_window, module_folder
+) -> None:
+    window.playback.advance_to(9_000)
+    window.close()
+    fresh = make_window()
+    assert fresh.open_path(module_folder)
+    fresh.seek(3_000)  # what --at and search hits do right after opening
+    QApplication.processEvents()  # the deferred resume, had there been one
+    assert fresh.playback.position() == 3_000
+    assert "Resumed" not in fresh.statusBar().currentMessage()
+
+
+def test_single_key_setting_survives_a_restart(
+    qtbot, window, make_window, module_folder, guard
+) -> None:
+    action = window.keymap["single_keys"]
+    assert action.isChecked() and guard.enabled
+    action.trigger()
+    assert not guard.enabled
+    press(qtbot, window, Qt.Key.Key_L)
+    assert window.playback.position() == 0, "single keys are off"
+    guard.enabled = True  # the next start reads the setting, not this state
+    fresh = reopen(qtbot, make_window, module_folder, window)
+    assert not fresh.keymap["single_keys"].isChecked()
+    assert not guard.enabled
+    press(qtbot, fresh, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert fresh.playback.position() == 1_010, "Ctrl shortcuts still work"
