@@ -17,17 +17,23 @@ def interrupts(segment: Segment, at_ms: int) -> bool:
     return segment.start_ms < at_ms < segment.end_ms
 
 
+def _precise(ms: int) -> str:
+    """1:05.250: a story's edges to the millisecond, since a second off is inside."""
+    return f"{format_clock(ms)}.{ms % 1000:03d}"
+
+
 def pause_problem(at_ms: int, video: Video, existing: Iterable[Pause] = ()) -> str:
     """Why a pause may not go at `at_ms` in `video`; "" when it may."""
     if at_ms < 0:
         return "A pause cannot come before the start of the video."
     for segment in video.segments:
         if interrupts(segment, at_ms):
-            start, end = format_clock(segment.start_ms), format_clock(segment.end_ms)
+            start, end = _precise(segment.start_ms), _precise(segment.end_ms)
             return (
                 f"{format_clock(at_ms)} is inside the story “{segment.title}” "
                 f"({start} to {end}), told by {segment.attribution}. A story is "
-                f"never interrupted: put the pause at {start} or at {end}."
+                f"never interrupted: put the pause at or before {start}, "
+                f"or at or after {end}."
             )
     if any(p.at_ms == at_ms for p in (*video.pauses, *existing)):
         return f"There is already a pause at {format_clock(at_ms)}."

@@ -14,6 +14,7 @@ from captions.model import CaptionError, Cue, Track
 from captions.timefmt import format_vtt
 from media.discover import video_duration_ms
 from media.model import ManifestError, Module, Segment, TrackRef, Video
+from media.pauses import interrupts
 
 CAPTION_KINDS = ("captions", "subtitles")
 _HEADER = re.compile(r"\s*\[\[?([^\[\]#=]+)\]\]?\s*(?:#.*)?")
@@ -177,11 +178,11 @@ def _straddle_errors(segment: Segment, loaded: LoadedVideo) -> list[str]:
 def _interruption_errors(segment: Segment, loaded: LoadedVideo) -> list[str]:
     errors = []
     for pause in loaded.video.pauses:
-        if segment.start_ms < pause.at_ms < segment.end_ms:
+        if interrupts(segment, pause.at_ms):
             errors.append(f"a pause at {format_vtt(pause.at_ms)} lies inside")
     for ref, track in loaded.of_kind(("chapters",)):
         for cue in track.cues:
-            if segment.start_ms < cue.start_ms < segment.end_ms:
+            if interrupts(segment, cue.start_ms):
                 errors.append(
                     f"track {ref.file.name}: chapter {fold_spaces(cue.plain)!r} "
                     f"starts inside, at {format_vtt(cue.start_ms)}"

@@ -117,9 +117,7 @@ SPECS: tuple[ActionSpec, ...] = (
         checkable=True,
     ),
     ActionSpec("descriptions", "&Descriptions", (), "View", checkable=True),
-    ActionSpec(
-        "speak_descriptions", "Speak descriptions", (), "View", checkable=True
-    ),
+    ActionSpec("speak_descriptions", "Speak descriptions", (), "View", checkable=True),
     ActionSpec(
         "pause_for_descriptions",
         "Pause video for descriptions",

@@ -66,7 +66,7 @@ def start(args: argparse.Namespace) -> MainWindow | int:
     The video starts loading before the window is built, so both happen at once.
     """
     try:
-        at_ms = parse_time(args.at) if getattr(args, "at", None) else 0
+        at_ms = parse_time(args.at) if getattr(args, "at", None) else None
     except ValueError:
         print(f"--at {args.at}: not a time (try 0:45 or 00:00:45.000)", file=sys.stderr)
         return 2
@@ -89,8 +89,11 @@ def start(args: argparse.Namespace) -> MainWindow | int:
     window.open_module(module, video.id, path)
     window.show()
     window.video_view.setFocus()
-    if at_ms:
+    if at_ms is not None:
         window.seek(at_ms)
+        reading_aids = getattr(window, "reading_aids", None)
+        if reading_aids is not None:
+            reading_aids.resume.cancel_pending()
     quit_after = getattr(args, "quit_after", None)
     screenshot = getattr(args, "screenshot", None)
     if quit_after is not None or screenshot:

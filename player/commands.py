@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 STEP_MS = 5000
 VOLUME_STEP = 5
-RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
+RATES = (0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
 class PlayerCommands:

@@ -36,6 +36,7 @@ class HelpDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(rows), 2, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for Close
         self.table.setObjectName("shortcutTable")
         self.table.setAccessibleName("Shortcuts")
         self.table.setHorizontalHeaderLabels(["Keys", "Action"])

@@ -1,4 +1,4 @@
-""" "Pause after each caption": stop on the last frame of each cue, then continue."""
+"""Pause after each caption: stop on the last frame of each cue, then continue."""
 
 from __future__ import annotations
 

@@ -53,6 +53,7 @@ class PauseController(QObject):
         self.enabled = _as_bool(QSettings().value(ENABLED_KEY, True), True)
         self._skipped: set[int] = set()
         self._behind: set[int] = set()
+        self._upcoming: Pause | None = None
         self._previous = playback.position()
         playback.position_changed.connect(self._on_position)
         playback.playing_changed.connect(self._on_playing)
@@ -74,7 +75,7 @@ class PauseController(QObject):
         self.added = pauses_from_json(stored)
         self._skipped.clear()
         self._behind.clear()
-        self.current = None
+        self.current, self._landed = None, False
         self._previous = self.playback.position()
         self._recompute()
 
@@ -119,6 +120,9 @@ class PauseController(QObject):
         self._behind = {at for at in self._behind if ms >= at - STALE_FRAME_MS}
         if self.current is not None and self._landed and ms != self.current.at_ms:
             self._leave_stop()  # the facilitator moved on without playing
+        elif self.upcoming() != self._upcoming:
+            self._upcoming = self.upcoming()
+            self.changed.emit()  # a seek went past a pause, or back before one
         if not self.playback.is_playing():
             return
         waiting = [p for p in self.pauses if p.at_ms not in self._behind]
@@ -149,6 +153,3 @@ class PauseController(QObject):
     def _leave_stop(self) -> None:
         self.current, self._landed = None, False
         self.changed.emit()
-
-    def problem_for(self, at_ms: int) -> str:
-        return pause_problem(at_ms, self.video, self.added) if self.video else ""

@@ -80,11 +80,13 @@ class PreferencesDialog(QDialog):
         added after the buttons exist, so Qt would put them after the buttons).
         """
         chain: list[QWidget] = []
-        start = widget = self.tabs.tabBar()
-        while (widget := widget.nextInFocusChain()) is not start and len(chain) < 2000:
+        start: QWidget = self.tabs.tabBar()
+        widget = start.nextInFocusChain()
+        while widget is not None and widget is not start and len(chain) < 2000:
             tabbable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             if tabbable and widget.focusProxy() is None:
                 chain.append(widget)
+            widget = widget.nextInFocusChain()
         buttons = [w for w in chain if self.buttons.isAncestorOf(w)]
         pages = [w for w in chain if self.tabs.isAncestorOf(w)]
         previous = pages[-1] if pages else start

@@ -73,7 +73,7 @@ class Presenter(QObject):
         keymap["leave_full_screen"].changed.connect(self._keep_escape)
         self.pauses.changed.connect(self._show_state)
         self.pauses.reached.connect(self._on_reached)
-        self.playback.position_changed.connect(self._follow_position)
+        window.caption_clock.position_changed.connect(self._follow_position)
         # show_video() ends by choosing captions: new videos and tracks show up here.
         window.video_view.captions_shown.connect(self._follow_console)
         app = QGuiApplication.instance()
@@ -106,7 +106,7 @@ class Presenter(QObject):
         shown.closed.connect(self.stop)
         view = shown.view
         view.honour_cue_settings = self.window.video_view.honour_cue_settings
-        view.set_position(self.playback.position())
+        view.set_position(self.window.caption_clock.position())
         self._mirror(force=True)
         self._route_video(shown, to_room=True)
         screens = QGuiApplication.screens()

@@ -31,6 +31,7 @@ class ResumePosition(QObject):
         self._key: str | None = None
         self._last_ms = 0
         self._saved_ms = 0
+        self._pending = False
         playback = window.playback
         playback.position_changed.connect(self._on_position)
         playback.playing_changed.connect(self._on_playing)
@@ -74,9 +75,17 @@ class ResumePosition(QObject):
         if saved < NEAR_END_MS or (duration and saved > duration - NEAR_END_MS):
             return
         key, start = self._key, self.window.playback.position()
+        self._pending = True
         QTimer.singleShot(0, self, lambda: self._resume(key, start, saved))
 
+    def cancel_pending(self) -> None:
+        """The user asked for a place (--at 0:00 included): do not resume over it."""
+        self._pending = False
+
     def _resume(self, key: str | None, start: int, saved: int) -> None:
+        if not self._pending:
+            return
+        self._pending = False
         if key != self._key or self.window.playback.position() != start:
             return  # another video, or another place, was chosen since
         self.window.seek(saved)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
+    QFontMetrics,
     QGuiApplication,
     QPainter,
     QPalette,
@@ -80,9 +81,10 @@ class ReadingDelegate(TranscriptDelegate):
     def document(self, row: int, font: QFont, width: int) -> QTextDocument:
         document = super().document(row, font, width)
         if self.line_spacing != 1.0:
-            block = QTextBlockFormat()
+            block = QTextBlockFormat()  # the extra room goes below each line
+            extra = self.spaced_line() - QFontMetrics(font).lineSpacing()
             block.setLineHeight(
-                self.spaced_line(), QTextBlockFormat.LineHeightTypes.FixedHeight.value
+                max(0, extra), QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
             )
             cursor = QTextCursor(document)
             cursor.select(QTextCursor.SelectionType.Document)

@@ -39,7 +39,7 @@ def test_a_pause_strictly_inside_the_story_is_refused_with_the_reason() -> None:
     problem = pause_problem(9_000, VIDEO)
     assert "inside the story “Telling their own stories”" in problem
     assert "A storyteller, community consultant" in problem
-    assert "0:07" in problem and "0:12" in problem, "says where it may go instead"
+    assert "at or before 0:07.130, or at or after 0:12.330" in problem
 
 
 def test_a_pause_at_the_story_edges_or_outside_is_allowed() -> None:

@@ -120,6 +120,9 @@ def test_seeking_over_a_pause_does_not_stop(qtbot, console) -> None:
     console.seek(3_000)
     console.seek(9_000)
     assert playback.is_playing()
+    assert panel_text(console).startswith("Next pause at 0:14: What makes a place")
+    console.seek(2_000)
+    assert panel_text(console).startswith("Next pause at 0:04: What does trust")
 
 
 def test_pauses_switched_off_do_not_stop_and_stay_off(qtbot, console, make_window):  # type: ignore[no-untyped-def]

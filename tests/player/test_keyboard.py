@@ -115,10 +115,10 @@ def test_full_screen_and_escape(qtbot, keyed) -> None:
 
 def test_speed_and_caption_size(qtbot, keyed) -> None:
     press(qtbot, keyed, Qt.Key.Key_BracketRight)
-    assert keyed.playback.rate() == 1.25
+    assert keyed.playback.rate() == 1.1
     press(qtbot, keyed, Qt.Key.Key_BracketLeft)
     press(qtbot, keyed, Qt.Key.Key_BracketLeft)
-    assert keyed.playback.rate() == 0.75
+    assert keyed.playback.rate() == 0.9
     press(qtbot, keyed, Qt.Key.Key_Backspace)
     assert keyed.playback.rate() == 1.0
     press(qtbot, keyed, Qt.Key.Key_Equal, CTRL)

@@ -62,6 +62,8 @@ def test_speed_steps_clamp_reset_show_and_persist(
     label = window.reading_aids.rate.label
     assert label.text() == "Speed 1×" and label.accessibleName() == "Normal speed"
     press(qtbot, window, Qt.Key.Key_BracketRight)
+    assert window.playback.rate() == 1.1
+    press(qtbot, window, Qt.Key.Key_BracketRight)
     assert window.playback.rate() == 1.25
     assert label.text() == "Speed 1.25×"
     assert label.accessibleName() == "Speed 1.25 times"
@@ -294,6 +296,20 @@ def test_a_position_asked_for_wins_over_the_resumed_one(
     fresh.seek(3_000)  # what --at and search hits do right after opening
     QApplication.processEvents()  # the deferred resume, had there been one
     assert fresh.playback.position() == 3_000
+    assert "Resumed" not in fresh.statusBar().currentMessage()
+
+
+def test_asking_for_the_very_start_also_wins_over_the_resumed_one(
+    qtbot, window, make_window, module_folder
+) -> None:
+    window.playback.advance_to(9_000)
+    window.close()
+    fresh = make_window()
+    assert fresh.open_path(module_folder)
+    fresh.seek(0)  # --at 0:00: the position does not move, yet it was asked for
+    fresh.reading_aids.resume.cancel_pending()
+    QApplication.processEvents()  # the deferred resume, had there been one
+    assert fresh.playback.position() == 0
     assert "Resumed" not in fresh.statusBar().currentMessage()
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 import player.transcript_reading as reading_module
@@ -77,9 +77,13 @@ def test_line_spacing_gives_each_line_more_room_up_to_double(window) -> None:
     assert window.reading.spacing == 2.0
     assert row_height(window, 1) == lines * delegate.spaced_line()
     assert row_height(window, 1) >= 2 * single - lines
-    document = delegate.document(1, delegate.font, 200)
+    width = delegate.text_width(window.transcript.view.viewport().width())
+    document = delegate.document(1, delegate.font, width)
     block_format = document.begin().blockFormat()
-    assert block_format.lineHeight() == delegate.spaced_line()
+    natural = QFontMetrics(delegate.font).lineSpacing()
+    assert block_format.lineHeight() == delegate.spaced_line() - natural > 0
+    laid_out = document.size().height()
+    assert laid_out <= row_height(window, 1) + 2, "the text fits the row it gets"
     assert not window.transcript.view.grab().isNull()  # paints with spacing
     window.keymap["normal_transcript"].trigger()
     assert (window.reading.spacing, window.reading.scale) == (1.0, 100)
