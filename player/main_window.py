@@ -25,7 +25,7 @@ from player.notes_wiring import install_notes
 from player.playback import PlaybackBase
 from player.presentation_wiring import install_presentation
 from player.reading_aids import install_reading_aids
-from player.search_wiring import make_transcript_panel
+from player.search_wiring import make_transcript_panel, remember_module
 from player.status import StatusArea
 from player.video_list import VideoList
 from player.video_session import VideoSession
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.module_path = Path(path).resolve() if path is not None else module.folder
         if self.module_path not in self.known_module_paths:
             self.known_module_paths.append(self.module_path)
+            remember_module(self.module_path)
         self.status.clear("module")
         if not module.videos:
             self.status.add_message("module", "This module lists no videos.")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from captions.model import Track
@@ -58,9 +58,29 @@ def make_transcript_panel(parent: QWidget) -> Any:
     return panel
 
 
+KNOWN_MODULES_KEY = "library/modules"
+
+
+def remembered_module_paths() -> list[Path]:
+    """Modules opened in earlier sessions that are still there (QSettings)."""
+    stored = QSettings().value(KNOWN_MODULES_KEY, [])
+    names = [stored] if isinstance(stored, str) else list(stored or [])
+    return [Path(name) for name in names if Path(name).exists()]
+
+
+def remember_module(path: Path) -> None:
+    """Add a module to the ones "Search all modules" covers, for later sessions too."""
+    paths = [str(p) for p in dict.fromkeys([*remembered_module_paths(), path])]
+    QSettings().setValue(KNOWN_MODULES_KEY, paths)
+
+
 def library_module_paths(window: MainWindow) -> list[str]:
-    """The modules search covers: the sample and every module opened this session."""
-    paths = [sample_module_path().resolve(), *window.known_module_paths]
+    """The modules search covers: the sample and every module the app has opened."""
+    paths = [
+        sample_module_path().resolve(),
+        *remembered_module_paths(),
+        *window.known_module_paths,
+    ]
     return [str(p) for p in dict.fromkeys(paths)]
 
 

@@ -186,6 +186,23 @@ def test_a_library_hit_opens_the_right_module_video_and_cue(
     assert window.video.id == "first" and window.video_view.attribution_text()
 
 
+def test_search_covers_modules_opened_in_earlier_sessions(
+    window, make_window, tmp_path: Path, module_folder: Path
+) -> None:
+    from player.search_wiring import library_module_paths
+
+    other = tmp_path / "other-module"
+    shutil.copytree(module_folder, other)
+    assert window.open_path(other)
+    window.close()
+    fresh = make_window()
+    paths = library_module_paths(fresh)
+    assert str(other.resolve()) in paths
+    assert str(module_folder.resolve()) in paths
+    shutil.rmtree(other)
+    assert str(other.resolve()) not in library_module_paths(make_window())
+
+
 def test_every_focusable_control_has_an_accessible_name(window) -> None:
     focusable = [
         w
