@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -13,6 +14,9 @@ except ImportError:  # pragma: no cover - depends on the Qt build
 
 # A frame this far from a seek's target was decoded before the seek: not shown time.
 STALE_FRAME_MS = 1500
+# After play starts, a video's first frame is awaited this long before the player's
+# coarser position is trusted instead (a video whose frames never come).
+FIRST_FRAME_GRACE_S = 0.5
 
 
 def cannot_play(reason: str) -> str:
@@ -128,6 +132,7 @@ class Playback(PlaybackBase):
         self._player: QMediaPlayer | None = None
         self._sink: QVideoSink | None = None
         self._frames_flowing = False
+        self._play_started = 0.0
         self._pending_seek: int | None = None
         self._seek_target: int | None = None
         if QMediaPlayer is None:
@@ -268,11 +273,24 @@ class Playback(PlaybackBase):
         self._set_position(ms)
 
     def _on_player_position(self, ms: int) -> None:
-        if not self._frames_flowing:
-            self._set_position(int(ms))
+        if self._frames_flowing or self._awaiting_first_frame():
+            return
+        self._set_position(int(ms))
+
+    def _awaiting_first_frame(self) -> bool:
+        """Just after play starts the player's position runs ahead of the picture."""
+        player = self._player
+        return (
+            self._playing
+            and player is not None
+            and player.hasVideo()
+            and time.monotonic() - self._play_started < FIRST_FRAME_GRACE_S
+        )
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
+        if playing and not self._playing:
+            self._play_started = time.monotonic()
         if not playing:
             self._frames_flowing = False
         self._set_playing(playing)
