@@ -63,8 +63,10 @@ KNOWN_MODULES_KEY = "library/modules"
 
 def remembered_module_paths() -> list[Path]:
     """Modules opened in earlier sessions that are still there (QSettings)."""
-    stored = QSettings().value(KNOWN_MODULES_KEY, [])
-    names = [stored] if isinstance(stored, str) else list(stored or [])
+    stored: object = QSettings().value(KNOWN_MODULES_KEY, [])
+    if isinstance(stored, str):
+        stored = [stored]  # QSettings gives a one-item list back as a plain string
+    names = [str(name) for name in stored] if isinstance(stored, list) else []
     return [Path(name) for name in names if Path(name).exists()]
 
 
