@@ -8,90 +8,21 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import (
+    CAPTIONS,
+    MANIFEST,
+    REGION_CUES,
+    assert_one_line_error,
+    make_module,
+    run,
+)
 
-from player.cli import main, parse_window_args
-
-CAPTIONS = """WEBVTT
-
-00:00:01.000 --> 00:00:04.000
-<v Narrator>Welcome to the module.
-
-00:00:05.000 --> 00:00:09.000
-<v Storyteller>This cue stands in for the recorded story.
-
-00:00:09.000 --> 00:00:12.000
-<v Narrator>Thank you for listening.
-"""
-
-MANIFEST = """schema = 1
-id = "cli-module"
-title = "CLI module"
-credit = "Our own words."
-
-[[videos]]
-id = "talk"
-title = "A talk"
-file = "talk.mp4"
-
-[[videos.tracks]]
-kind = "captions"
-language = "en"
-label = "English"
-file = "talk.en.vtt"
-default = true
-
-[[videos.segments]]
-id = "story"
-kind = "storytelling"
-title = "The story"
-start = "00:00:05.000"
-end = "00:00:09.000"
-speaker = "Storyteller"
-attribution = "Storyteller, a stand-in for the recorded story"
-"""
-
-REGION_CUES = """WEBVTT
-
-REGION
-id:fred
-width:40%
-lines:3
-regionanchor:0%,100%
-viewportanchor:10%,90%
-scroll:up
-
-intro
-00:00:01.500 --> 00:00:04.000 region:fred align:left
-<v Narrator>Fish &amp; <b>chips</b>
-
-00:00:04.000 --> 00:00:06.250 line:0 position:20% size:50% vertical:rl
-Plain
-"""
+from player.cli import parse_window_args
 
 
 @pytest.fixture
 def module(tmp_path: Path) -> Path:
-    folder = tmp_path / "module"
-    folder.mkdir()
-    (folder / "talk.mp4").write_bytes(b"")
-    (folder / "talk.en.vtt").write_text(CAPTIONS, encoding="utf-8")
-    (folder / "module.toml").write_text(MANIFEST, encoding="utf-8")
-    return folder
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    status = main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("transcript-player: ")
-    for word in words:
-        assert word in lines[0]
-    assert "Traceback" not in err
+    return make_module(tmp_path)
 
 
 def test_unsealed_module_fails_check(module, capsys):
@@ -304,28 +235,6 @@ def test_export_unknown_video(module, capsys):
     assert_one_line_error(err, "no video 'nope' (videos: talk)")
 
 
-def test_search_finds_attributed_story(module, tmp_path, capsys):
-    index = tmp_path / "index.sqlite3"
-    status, out, _ = run(
-        capsys, "search", "recorded", "--module", module, "--index", index, "--json"
-    )
-    assert status == 0
-    (hit,) = json.loads(out)
-    assert (hit["module_id"], hit["video_id"], hit["start"]) == (
-        "cli-module",
-        "talk",
-        5,
-    )
-    assert hit["attribution"] == "Storyteller, a stand-in for the recorded story"
-    assert hit["speaker"] == "Storyteller"
-    status, out, _ = run(
-        capsys, "search", "welcome", "--module", module, "--index", index
-    )
-    assert status == 0
-    assert out.startswith("A talk 0:01  Narrator: ")
-    assert "told by" not in out
-
-
 def test_window_options_are_parsed():
     args = parse_window_args(["talk.mp4", "--video", "v", "--at", "0:45"])
     assert (args.path, args.video, args.at_ms) == ("talk.mp4", "v", 45_000)
@@ -365,69 +274,3 @@ def test_python_m_player_cli(tmp_path):
     )
     assert result.returncode == 2
     assert_one_line_error(result.stderr, "none.toml")
-
-
-def test_search_defaults_to_the_sample_module(tmp_path, capsys):
-    index = tmp_path / "index.sqlite3"
-    status, out, _ = run(capsys, "search", "story", "--index", index, "--json")
-    assert status == 0
-    hits = json.loads(out)
-    assert {hit["module_id"] for hit in hits} == {"trusting-relationship"}
-    assert any(hit["attribution"] for hit in hits)
-
-
-WPT_SUITE = (
-    Path(__file__).resolve().parents[2] / "shared" / "conformance" / "wpt-webvtt"
-)
-
-
-def same_as_expected(expected: object, actual: object, where: str) -> list[str]:
-    """Differences from a WPT expectation; None there means "not checked"."""
-    if expected is None:
-        return []
-    if isinstance(expected, dict):
-        if "same_region_as" in expected:
-            return []
-        if not isinstance(actual, dict):
-            return [f"{where}: {actual!r} is not an object"]
-        return [
-            difference
-            for key, value in expected.items()
-            for difference in same_as_expected(value, actual.get(key), f"{where}.{key}")
-        ]
-    both_numbers = all(
-        isinstance(v, int | float) and not isinstance(v, bool)
-        for v in (expected, actual)
-    )
-    if both_numbers and float(expected) == float(actual):  # type: ignore[arg-type]
-        return []
-    return [] if expected == actual else [f"{where}: {expected!r} != {actual!r}"]
-
-
-def test_cues_json_matches_the_wpt_expectations(capsys):
-    expectations = json.loads((WPT_SUITE / "expected.json").read_text("utf-8"))
-    cases = {
-        name: cues for name, cues in expectations.items() if isinstance(cues, list)
-    }
-    assert len(cases) > 20
-    differences = []
-    for name, expected in cases.items():
-        status, out, _ = run(capsys, "cues", WPT_SUITE / name, "--json")
-        assert status == 0, name
-        actual = json.loads(out)
-        assert len(actual) == len(expected), name
-        for i, (want, got) in enumerate(zip(expected, actual, strict=True)):
-            differences += same_as_expected(want, got, f"{name}[{i}]")
-    assert differences == []
-
-
-def test_search_leaves_the_apps_index_alone(module, tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    from captions.library import default_index_path
-
-    app_index = default_index_path()
-    assert str(app_index).startswith(str(tmp_path))
-    status, out, _ = run(capsys, "search", "recorded", "--module", module, "--json")
-    assert status == 0 and json.loads(out)
-    assert not app_index.exists()
-    assert list(app_index.parent.glob("cli-search-*.sqlite3"))
