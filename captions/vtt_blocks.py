@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 MAX_LINE_CHARS = 64 * 1024
 MAX_CUE_LINES = 10_000
@@ -20,6 +21,11 @@ SIGNATURE_REASON = 'not a WebVTT file: the first line must be "WEBVTT"'
 _WS = "[ \t\f\n\r]*"
 _TIMESTAMP = r"(?:(\d+):)?(\d{2}):(\d{2})\.\d{3}"
 _TIMING_LINE = re.compile(f"{_WS}{_TIMESTAMP}{_WS}-->{_WS}{_TIMESTAMP}(?!\\d)")
+# The same grammar with the range checks folded in: one match says "valid".
+_EXACT_TIMESTAMP = r"(?:\d{1,10}:)?[0-5]\d:[0-5]\d\.\d{3}"
+_VALID_TIMING_LINE = re.compile(
+    f"{_WS}{_EXACT_TIMESTAMP}{_WS}-->{_WS}{_EXACT_TIMESTAMP}(?!\\d)"
+)
 
 
 def has_signature(lines: list[str]) -> bool:
@@ -32,6 +38,8 @@ def has_signature(lines: list[str]) -> bool:
 
 def timing_line_problem(line: str) -> str:
     """Why the spec's "collect WebVTT cue timings and settings" fails, or ""."""
+    if _VALID_TIMING_LINE.match(line):
+        return ""
     match = _TIMING_LINE.match(line)
     if match is None:
         return "is not a valid cue timing line"
@@ -51,9 +59,16 @@ class ScreenedLines:
 
 def screen_vtt_lines(lines: list[str], warnings: list[str]) -> ScreenedLines:
     """Drop cue blocks the spec rejects, cut over-long lines and cues; warn of each."""
+    if max(map(len, lines), default=0) > MAX_LINE_CHARS:
+        lines = [cut_line(line, i + 1, warnings) for i, line in enumerate(lines)]
+    # Every line holding "-->" after the signature is read as a cue timing line.
+    arrows = [i for i, line in enumerate(lines) if "-->" in line and i]
+    valid = _VALID_TIMING_LINE.match
+    if all(valid(lines[i]) for i in arrows) and _cues_short(arrows, len(lines)):
+        return ScreenedLines(lines, [i + 1 for i in arrows])  # webvtt-py reads it right
     out: list[str] = [lines[0]]
     result = ScreenedLines(out)
-    i = _copy_header(lines, out, warnings)
+    i = _copy_header(lines, out)
     n = len(lines)
     while i < n:
         if lines[i] == "":
@@ -66,12 +81,18 @@ def screen_vtt_lines(lines: list[str], warnings: list[str]) -> ScreenedLines:
     return result
 
 
-def _copy_header(lines: list[str], out: list[str], warnings: list[str]) -> int:
+def _cues_short(arrows: list[int], line_count: int) -> bool:
+    """No cue can hold more than MAX_CUE_LINES lines of text (arrows bound each cue)."""
+    bounds = [*arrows, line_count]
+    return all(b - a - 1 <= MAX_CUE_LINES for a, b in pairwise(bounds))
+
+
+def _copy_header(lines: list[str], out: list[str]) -> int:
     """Copy the header block (up to an empty line or an arrow); return what follows."""
     i = 1
     while i < len(lines) and lines[i] != "" and "-->" not in lines[i]:
-        out.append(cut_line(lines[i], i + 1, warnings))
         i += 1
+    out.extend(lines[1:i])
     return i
 
 
@@ -115,8 +136,7 @@ def _keep_or_drop_block(
                 f"cut to {MAX_CUE_LINES}"
             )
             end = timing_at + 1 + MAX_CUE_LINES
-    for i in range(start, end):
-        out.append(cut_line(lines[i], i + 1, warnings))
+    out.extend(lines[start:end])
 
 
 def cut_line(line: str, number: int, warnings: list[str]) -> str:

@@ -16,6 +16,7 @@ from itertools import accumulate
 from pathlib import Path
 
 import pytest
+from qt_isolation import isolate_settings
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -112,3 +113,13 @@ def write_synthetic_vtt(path: Path, n_cues: int, seed: int = 0) -> Path:
 def make_synthetic_vtt() -> Callable[[int, int], str]:
     """The `synthetic_vtt` function, for tests that cannot import this conftest."""
     return synthetic_vtt
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Benchmarks never read or write the real user's settings, notes or cache."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    return isolate_settings(tmp_path_factory.mktemp("settings"), monkeypatch)

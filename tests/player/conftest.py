@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from qt_isolation import isolate_settings
 
 from player.actions import SingleKeyGuard
 from player.fake_playback import FakePlayback
@@ -154,15 +155,7 @@ def isolated_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     """Each test reads and writes QSettings in its own folder, never the user's."""
-    from PySide6.QtCore import QSettings
-
-    folder = tmp_path_factory.mktemp("settings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder)
-    )
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))  # app processes tests start
-    return folder
+    return isolate_settings(tmp_path_factory.mktemp("settings"), monkeypatch)
 
 
 @pytest.fixture(autouse=True)
