@@ -301,3 +301,17 @@ def test_the_cli_writes_a_pdf_without_a_display(tmp_path: Path) -> None:
     text = pdf_text(target)
     assert squash(ATTRIBUTION) in text
     assert squash("When you watch it, listen all the way through.") in text
+
+
+def test_exported_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    from player.file_write import write_text_file
+
+    fresh = tmp_path / "handout.txt"
+    write_text_file(fresh, "hello")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    fresh.chmod(0o640)
+    write_text_file(fresh, "again")
+    assert fresh.stat().st_mode & 0o777 == 0o640
+    assert fresh.read_text() == "again"
