@@ -36,6 +36,19 @@ class ActionSpec:
     checkable: bool = False
 
 
+# Submenus of View ("View/…"), so that no menu is too long to scan or holds one access
+# key twice.
+CAPTIONS_MENU = "View/Captions"
+TEXT_MENU = "View/Transcript text"
+PRESENT_MENU = "View/Presentation"
+READER_MENU = "View/Screen reader"
+SUBMENU_TITLES = {
+    CAPTIONS_MENU: "&Captions",
+    TEXT_MENU: "T&ranscript text",
+    PRESENT_MENU: "&Presentation",
+    READER_MENU: "&Screen reader and descriptions",
+}
+
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "&Open module or video…", ("Ctrl+O",), "File"),
     ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "File"),
@@ -59,7 +72,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("play_story", "Play the &story from its start", (), "Playback"),
     ActionSpec("slower", "S&lower", ("[",), "Playback"),
     ActionSpec("faster", "F&aster", ("]",), "Playback"),
-    ActionSpec("normal_speed", "Nor&mal speed", ("Backspace",), "Playback"),
+    ActionSpec("normal_speed", "N&ormal speed", ("Backspace",), "Playback"),
     ActionSpec(
         "pause_after_caption",
         "Pause after each capt&ion",
@@ -78,51 +91,68 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("skip_pause", "S&kip the next pause", ("Shift+P",), "Playback"),
     ActionSpec("add_pause", "Add a paus&e here…", ("Ctrl+Shift+P",), "Playback"),
-    ActionSpec("captions", "&Captions", ("C",), "View", checkable=True),
-    ActionSpec("next_language", "Next caption &language", ("Shift+C",), "View"),
-    ActionSpec("bigger_captions", "&Bigger captions", ("Ctrl+=", "Ctrl++"), "View"),
-    ActionSpec("smaller_captions", "&Smaller captions", ("Ctrl+-",), "View"),
-    ActionSpec("reset_captions", "&Normal caption size", ("Ctrl+0",), "View"),
-    ActionSpec("captions_earlier", "Captions 100 ms earlie&r", ("Z",), "View"),
-    ActionSpec("captions_later", "Captions 100 ms l&ater", ("Shift+Z",), "View"),
-    ActionSpec("reset_caption_delay", "Captions in t&ime with the video", (), "View"),
-    ActionSpec("caption_band", "Captions b&elow the video", (), "View", checkable=True),
-    ActionSpec(
-        "cue_positions", "Caption &positions from the file", (), "View", checkable=True
-    ),
     ActionSpec("transcript", "&Transcript panel", ("T",), "View", checkable=True),
     ActionSpec("notes_panel", "My n&otes panel", (), "View", checkable=True),
     ActionSpec("full_screen", "&Full screen", ("F", "F11"), "View", checkable=True),
     ActionSpec("leave_full_screen", "Leave full screen", ("Esc",), ""),
-    ActionSpec("present", "P&resent", ("F5",), "View", checkable=True),
-    ActionSpec("end_presentation", "&End presentation", ("Esc",), "View"),
-    ActionSpec("present_on_screen", "Present on scree&n…", (), "View"),
-    ActionSpec("presentation_captions", "Caption size on the pro&jector…", (), "View"),
-    ActionSpec("single_keys", "Single-&key shortcuts", (), "View", checkable=True),
-    ActionSpec(
-        "bigger_transcript", "Larger transcript te&xt", ("Ctrl+Shift+Up",), "View"
-    ),
-    ActionSpec(
-        "smaller_transcript", "Smaller transcript text", ("Ctrl+Shift+Down",), "View"
-    ),
-    ActionSpec("more_line_spacing", "More transcript line spacing", (), "View"),
-    ActionSpec("less_line_spacing", "Less transcript line spacing", (), "View"),
-    ActionSpec("normal_transcript", "Normal transcript text and spacing", (), "View"),
     ActionSpec("high_contrast", "&High contrast", (), "View", checkable=True),
+    ActionSpec("single_keys", "Single-&key shortcuts", (), "View", checkable=True),
+    ActionSpec("captions", "&Captions", ("C",), CAPTIONS_MENU, checkable=True),
+    ActionSpec("next_language", "Next caption &language", ("Shift+C",), CAPTIONS_MENU),
     ActionSpec(
-        "announce_captions",
-        "Ann&ounce captions to the screen reader",
+        "bigger_captions", "&Bigger captions", ("Ctrl+=", "Ctrl++"), CAPTIONS_MENU
+    ),
+    ActionSpec("smaller_captions", "&Smaller captions", ("Ctrl+-",), CAPTIONS_MENU),
+    ActionSpec("reset_captions", "&Normal caption size", ("Ctrl+0",), CAPTIONS_MENU),
+    ActionSpec("captions_earlier", "Captions 100 ms &earlier", ("Z",), CAPTIONS_MENU),
+    ActionSpec("captions_later", "Captions 100 ms l&ater", ("Shift+Z",), CAPTIONS_MENU),
+    ActionSpec(
+        "reset_caption_delay", "Captions &in time with the video", (), CAPTIONS_MENU
+    ),
+    ActionSpec(
+        "caption_band", "Captions belo&w the video", (), CAPTIONS_MENU, checkable=True
+    ),
+    ActionSpec(
+        "cue_positions",
+        "Caption &positions from the file",
         (),
-        "View",
+        CAPTIONS_MENU,
         checkable=True,
     ),
-    ActionSpec("descriptions", "&Descriptions", (), "View", checkable=True),
-    ActionSpec("speak_descriptions", "Speak descriptions", (), "View", checkable=True),
+    ActionSpec(
+        "bigger_transcript", "&Larger transcript text", ("Ctrl+Shift+Up",), TEXT_MENU
+    ),
+    ActionSpec(
+        "smaller_transcript",
+        "&Smaller transcript text",
+        ("Ctrl+Shift+Down",),
+        TEXT_MENU,
+    ),
+    ActionSpec("more_line_spacing", "&More line spacing", (), TEXT_MENU),
+    ActionSpec("less_line_spacing", "L&ess line spacing", (), TEXT_MENU),
+    ActionSpec("normal_transcript", "&Normal text and spacing", (), TEXT_MENU),
+    ActionSpec("present", "&Present", ("F5",), PRESENT_MENU, checkable=True),
+    ActionSpec("end_presentation", "&End presentation", ("Esc",), PRESENT_MENU),
+    ActionSpec("present_on_screen", "Present on &screen…", (), PRESENT_MENU),
+    ActionSpec(
+        "presentation_captions", "Caption size on the pro&jector…", (), PRESENT_MENU
+    ),
+    ActionSpec(
+        "announce_captions",
+        "&Announce captions to the screen reader",
+        (),
+        READER_MENU,
+        checkable=True,
+    ),
+    ActionSpec("descriptions", "&Descriptions", (), READER_MENU, checkable=True),
+    ActionSpec(
+        "speak_descriptions", "S&peak descriptions", (), READER_MENU, checkable=True
+    ),
     ActionSpec(
         "pause_for_descriptions",
-        "Pause video for descriptions",
+        "Pa&use video for descriptions",
         (),
-        "View",
+        READER_MENU,
         checkable=True,
     ),
     ActionSpec("find", "&Find in transcript…", ("Ctrl+F",), "Search"),
@@ -173,11 +203,21 @@ class PlayerActions:
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 window.addAction(action)
             if spec.menu:
-                menus[spec.menu].addAction(action)
+                self._menu(menus, spec.menu).addAction(action)
             self.actions[spec.name] = action
         self.menus: dict[str, QMenu] = menus
         self.actions["single_keys"].setChecked(True)
         self.actions["leave_full_screen"].setEnabled(False)
+
+    @staticmethod
+    def _menu(menus: dict[str, QMenu], name: str) -> QMenu:
+        """The menu called `name`; a "View/…" submenu is made on first use."""
+        if name not in menus:
+            parent, _, _ = name.rpartition("/")
+            menus[name] = PlayerActions._menu(menus, parent).addMenu(
+                SUBMENU_TITLES[name]
+            )
+        return menus[name]
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 KEY_SHOW = "descriptions/show"
 KEY_SPEAK = "descriptions/speak"
 KEY_PAUSE = "descriptions/pauseVideo"
-NO_SPEECH = "Speak descriptions (no speech engine on this computer)"
+NO_SPEECH = "S&peak descriptions (no speech engine on this computer)"
 TEST_ENGINES = frozenset({"mock"})
 
 
@@ -243,7 +243,7 @@ def install_descriptions(
             keymap[name].setChecked(False)  # the saved choice stays for a later engine
             keymap[name].setEnabled(False)
         keymap["speak_descriptions"].setText(NO_SPEECH)
-        keymap["speak_descriptions"].setToolTip(NO_SPEECH)
+        keymap["speak_descriptions"].setToolTip(NO_SPEECH.replace("&", ""))
     window.playback.position_changed.connect(descriptions.on_position)
     descriptions.pane.setVisible(descriptions.showing)
     return descriptions

@@ -264,3 +264,30 @@ def test_view_menu_moves_captions_below_the_video_and_ignores_cue_positions(
     keyed.keymap["caption_band"].trigger()
     keyed.keymap["cue_positions"].trigger()
     assert view.caption_mode == "overlay" and not view.honour_cue_settings
+
+
+def _access_key(text: str) -> str | None:
+    """The letter after a single "&" in a menu text, lower case ("&&" is a literal)."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def test_every_menu_item_has_its_own_access_key(keyed) -> None:
+    """Alt+letter reaches each item of a menu; no menu holds one letter twice."""
+    pending = [keyed.menuBar()]
+    checked = 0
+    while pending:
+        menu = pending.pop()
+        letters: dict[str | None, list[str]] = {}
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            if action.menu() is not None:
+                pending.append(action.menu())
+            if action.objectName().startswith("action_") or action.menu() is not None:
+                letters.setdefault(_access_key(action.text()), []).append(action.text())
+        clashes = {k: t for k, t in letters.items() if k is None or len(t) > 1}
+        assert not clashes, clashes
+        checked += 1
+    assert checked >= 9, "the menu bar, its five menus and the View submenus"
