@@ -24,8 +24,10 @@ from captions.paragraphs import Paragraph, SegmentInput, SegmentSpan
 from captions.timefmt import format_clock
 
 __all__ = [
+    "TEXT_FORMATS",
     "ExportScope",
     "excerpt_range",
+    "export_as",
     "paragraph_text",
     "plan_export",
     "segment_heading",
@@ -90,3 +92,50 @@ def to_txt(
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+TEXT_FORMATS = ("txt", "html", "vtt", "srt")
+
+
+def export_as(
+    fmt: str,
+    cues: Track | Sequence[Cue],
+    *,
+    module_title: str = "",
+    video_title: str = "",
+    credit: str = "",
+    segments: Iterable[SegmentInput] = (),
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+    language: str = "",
+) -> str:
+    """The export in one of TEXT_FORMATS: the one place that picks the writer.
+
+    SRT has no place for titles or a credit line, so only its cues are written.
+    """
+    segments = tuple(segments)
+    if fmt == "srt":
+        return to_srt(cues, segments=segments, start_ms=start_ms, end_ms=end_ms)
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    writer = {"vtt": to_vtt, "txt": to_txt}.get(fmt)
+    if writer is not None:
+        return writer(
+            cues,
+            module_title=module_title,
+            video_title=video_title,
+            credit=credit,
+            segments=segments,
+            start_ms=start_ms,
+            end_ms=end_ms,
+        )
+    return to_html(
+        cues,
+        module_title=module_title,
+        video_title=video_title,
+        credit=credit,
+        segments=segments,
+        start_ms=start_ms,
+        end_ms=end_ms,
+        language=language,
+    )

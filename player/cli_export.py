@@ -146,20 +146,14 @@ def export_text(
         raise ManifestError(where, f"video {video.id!r} has no captions track")
     track = load_track(ref.file, kind=ref.kind, language=ref.language, label=ref.label)
     start_ms, end_ms = span
-    common: dict[str, Any] = {
-        "segments": video.segments,
-        "start_ms": start_ms,
-        "end_ms": end_ms,
-    }
-    titles: dict[str, Any] = {
-        "module_title": module.title,
-        "video_title": video.title,
-        "credit": module.credit,
-    }
-    if fmt == "srt":
-        return export.to_srt(track, **common)
-    if fmt == "vtt":
-        return export.to_vtt(track, **titles, **common)
-    if fmt == "html":
-        return export.to_html(track, **titles, **common, language=ref.language)
-    return export.to_txt(track, **titles, **common)
+    return export.export_as(
+        fmt,
+        track,
+        module_title=module.title,
+        video_title=video.title,
+        credit=module.credit,
+        segments=video.segments,
+        start_ms=start_ms,
+        end_ms=end_ms,
+        language=ref.language,
+    )

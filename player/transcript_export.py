@@ -68,25 +68,17 @@ def export_text(
     source: ExportSource, fmt: str, start_ms: int | None, end_ms: int | None
 ) -> str:
     """The export as text in txt, html, vtt or srt; segments stay whole."""
-    common: dict[str, Any] = {
-        "segments": source.segments,
-        "start_ms": start_ms,
-        "end_ms": end_ms,
-    }
-    titles: dict[str, Any] = {
-        "module_title": source.module_title,
-        "video_title": source.video_title,
-        "credit": source.credit,
-    }
-    if fmt == "srt":
-        return export.to_srt(source.track, **common)
-    if fmt == "vtt":
-        return export.to_vtt(source.track, **titles, **common)
-    if fmt == "html":
-        return export.to_html(
-            source.track, **titles, **common, language=source.language
-        )
-    return export.to_txt(source.track, **titles, **common)
+    return export.export_as(
+        fmt,
+        source.track,
+        module_title=source.module_title,
+        video_title=source.video_title,
+        credit=source.credit,
+        segments=source.segments,
+        start_ms=start_ms,
+        end_ms=end_ms,
+        language=source.language,
+    )
 
 
 def export_bytes(

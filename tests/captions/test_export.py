@@ -388,3 +388,20 @@ def test_an_excerpt_never_takes_part_of_a_segment(
     for span in {owners[i] for i in taken} - {None}:
         assert all(i in taken for i, owner in enumerate(owners) if owner == span)
         assert span in scope.segments
+
+
+def test_export_as_picks_the_writer_and_refuses_unknown_formats() -> None:
+    from captions.export import TEXT_FORMATS, export_as
+    from captions.model import Cue
+
+    cues = [Cue(start_ms=0, end_ms=1000, text="Hi &amp; bye", plain="Hi & bye")]
+    made = {fmt: export_as(fmt, cues, module_title="M") for fmt in TEXT_FORMATS}
+    assert made["vtt"].startswith("WEBVTT")
+    assert made["srt"].startswith("1\n00:00:00,000 --> 00:00:01,000")
+    assert "<html" in made["html"] and "M" in made["txt"]
+    try:
+        export_as("docx", cues)
+    except ValueError as error:
+        assert "docx" in str(error)
+    else:
+        raise AssertionError("an unknown format must be refused")
