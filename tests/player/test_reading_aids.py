@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from player.caption_navigation import RESTART_AFTER_MS
@@ -15,15 +15,10 @@ from player.reading_settings import reading_settings
 FIRST_END = 2_530  # "Welcome to the module." 1010-2530, then "Trust ..." 2530-4270
 
 
-@pytest.fixture(autouse=True)
-def settings_folder(tmp_path: Path) -> Path:
-    """QSettings in this test's own folder: never the user's, shared by its windows."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder)
-    )
-    return folder
+@pytest.fixture
+def settings_folder(isolated_settings: Path) -> Path:
+    """The test's own QSettings folder (tests/player/conftest.py isolates it)."""
+    return isolated_settings
 
 
 def shown(window) -> list[str]:
@@ -77,7 +72,10 @@ def test_speed_steps_clamp_reset_show_and_persist(
     assert window.playback.rate() == 0.5, "clamped at the slowest"
     press(qtbot, window, Qt.Key.Key_BracketRight)
     assert reading_settings().value("reading/rate") in (0.75, "0.75")
-    assert (settings_folder).exists(), "written to the test's own folder"
+    where = Path(reading_settings().fileName())
+    assert where.is_relative_to(settings_folder), (
+        "the test's own folder, not the user's"
+    )
     fresh = reopen(qtbot, make_window, module_folder, window)
     assert fresh.playback.rate() == 0.75
     assert fresh.reading_aids.rate.label.text() == "Speed 0.75×"

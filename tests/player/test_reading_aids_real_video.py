@@ -5,21 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from player.playback import Playback
 
 FRAME_MS = 40  # the generated videos run at 25 frames a second
-
-
-@pytest.fixture(autouse=True)
-def settings_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder)
-    )
-    return folder
 
 
 def test_pause_after_each_caption_on_real_frames(
