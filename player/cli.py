@@ -164,13 +164,14 @@ def parse_window_args(arguments: list[str]) -> argparse.Namespace:
 
 def _run_window(arguments: list[str]) -> int:
     args = parse_window_args(arguments)
-    try:
-        from player.app import run_app
-    except ModuleNotFoundError as exc:
-        if exc.name != "player.app":
-            raise
-        print("the player window is not built yet")
-        return 0
+    from player.desktop_check import desktop_problem
+
+    problem = desktop_problem()
+    if problem:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 2
+    from player.app import run_app
+
     status: int = run_app(args)
     return status
 
