@@ -205,7 +205,8 @@ def _timed(line: int, label: str, start: str, end: str) -> _TimingLine:
 def _milliseconds(value: str) -> int | None:
     """An SRT/SBV time as webvtt-py reads it (fields carry over); None past range."""
     fields = _FIELDS.split(value)
-    if any(len(field.lstrip("0")) > _MAX_FIELD_DIGITS for field in fields):
+    too_long = len(value) > _MAX_FIELD_DIGITS  # only then can a field be too long
+    if too_long and any(len(f.lstrip("0")) > _MAX_FIELD_DIGITS for f in fields):
         return None
     hours, minutes, seconds, millis = map(int, fields)
     total = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
