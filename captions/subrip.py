@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from captions.convert import convert_srt_caption
+from captions.markup import MAX_TAG_DEPTH, nesting_too_deep
 from captions.model import CaptionError, Cue
 from captions.vtt_blocks import cut_line, split_lines
 from captions.warning_log import WarningLog
@@ -107,13 +108,24 @@ def _matched_cues(
             for skipped in timings[k:j]:
                 _warn_skipped(skipped, log)
             k = j + 1
-        cues.append(convert_srt_caption(caption, timing.line if timing else 0))
-        if end <= start:
-            where = f"line {timing.line} ({timing.label})" if timing else "a cue"
-            log.add(f"{where}: cue ends before it starts; it will never show")
+        cue = convert_srt_caption(caption, timing.line if timing else 0)
+        cues.append(cue)
+        _check_cue(cue, timing, log)
     for skipped in timings[k:]:
         _warn_skipped(skipped, log)
     return cues
+
+
+def _check_cue(cue: Cue, timing: _TimingLine | None, log: WarningLog) -> None:
+    backwards = cue.end_ms <= cue.start_ms
+    too_deep = cue.text.count("<") > MAX_TAG_DEPTH and nesting_too_deep(cue.text)
+    if not (backwards or too_deep):
+        return
+    where = f"line {timing.line} ({timing.label})" if timing else "a cue"
+    if backwards:
+        log.add(f"{where}: cue ends before it starts; it will never show")
+    if too_deep:
+        log.add(f"{where}: tags nested too deep; the deepest are shown as text")
 
 
 def _warn_skipped(timing: _TimingLine, log: WarningLog) -> None:

@@ -252,3 +252,12 @@ def test_ten_thousand_nested_tags_are_cut_to_the_depth_limit_with_a_warning() ->
     assert html.count("<span") == MAX_TAG_DEPTH
     assert html.count("&lt;c.x&gt;") == 10_000 - MAX_TAG_DEPTH
     assert "deep" in html
+
+
+def test_srt_cue_with_ten_thousand_nested_tags_is_warned_about() -> None:
+    srt = "5\n00:00:01,000 --> 00:00:02,000\n" + "<b>" * 10_000 + "x\n"
+    track = load_track_bytes(srt.encode(), "a.srt")
+    assert track.warnings == (
+        "line 2 (cue 5): tags nested too deep; the deepest are shown as text",
+    )
+    assert cue_to_html(track.cues[0].text).count("<b>") == MAX_TAG_DEPTH
