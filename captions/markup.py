@@ -2,7 +2,9 @@
 
 Qt rich text would happily load `<img src=...>` from a caption file, so cue text never
 reaches a widget unescaped: only the WebVTT spans (b i u c v lang ruby rt) survive, as
-tags Qt's rich text subset understands.
+tags Qt's rich text subset understands. Every function here runs in time linear in
+the cue's length, and spans nest at most MAX_TAG_DEPTH deep (deeper tags show as
+text), so a hostile cue cannot freeze the window or fill memory.
 """
 
 from __future__ import annotations
@@ -13,12 +15,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 WEBVTT_TAGS = frozenset({"b", "i", "u", "c", "v", "lang", "ruby", "rt"})
+MAX_TAG_DEPTH = 32
 _START_TAG = re.compile(r"([^\s.]*)((?:\.[^\s.]*)*)(?:\s+(.*))?", re.DOTALL)
 _CLASS_CHARS = re.compile(r"[^A-Za-z0-9_-]")
-_SOUND_LINE = re.compile(
-    r"(?:\s*(?:\[[^\[\]]*[^\[\]\s][^\[\]]*\]|\([^()]*[^()\s][^()]*\)))+\s*"
-)
-_MUSIC_LINE = re.compile(r"[\s♪♫]*[♪♫][\s♪♫]*")
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+_SPACE_RUN = re.compile(r"\s*")
+_MUSIC_NOTES = "♪♫"
+
+
+def decode_entities(text: str) -> str:
+    """HTML character references decoded, as `html.unescape`, without its crash.
+
+    `html.unescape` raises ValueError on a numeric reference of more than 4,300
+    digits; any reference past U+10FFFF decodes to U+FFFD, so long ones become that.
+    """
+    if "&" not in text:
+        return text
+    if "&#" in text:
+        text = _NUMERIC_REFERENCE.sub(_shorten_numeric_reference, text)
+    return html.unescape(text)
+
+
+def _shorten_numeric_reference(match: re.Match[str]) -> str:
+    hex_digits, digits = match.groups()
+    if hex_digits is not None:
+        too_big = len(hex_digits.lstrip("0")) > 6  # 0x10FFFF has six hex digits
+    else:
+        too_big = len(digits.lstrip("0")) > 7  # 1114111 has seven digits
+    return "\ufffd" if too_big else match.group(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,23 +75,25 @@ def tokenize(raw: str) -> Iterator[Token]:
     Unlike the spec, a `<` that no `>` ever closes is kept as text, so a caption
     reading "3 < 5" loses nothing.
     """
+    for token, _source in _tokens_with_source(raw):
+        yield token
+
+
+def _tokens_with_source(raw: str) -> Iterator[tuple[Token, str]]:
+    """Each token with the text it was read from (tags shown as text need it)."""
     pos = 0
     while pos < len(raw):
         lt = raw.find("<", pos)
         gt = raw.find(">", lt) if lt >= 0 else -1
         if lt < 0 or gt < 0:
-            yield Text(_unescape(raw[pos:]))
+            yield Text(decode_entities(raw[pos:])), ""
             return
         if lt > pos:
-            yield Text(_unescape(raw[pos:lt]))
+            yield Text(decode_entities(raw[pos:lt])), ""
         tag = _parse_tag(raw[lt + 1 : gt])
         if tag is not None:
-            yield tag
+            yield tag, raw[lt : gt + 1]
         pos = gt + 1
-
-
-def _unescape(text: str) -> str:
-    return html.unescape(text) if "&" in text else text
 
 
 def _parse_tag(content: str) -> StartTag | EndTag | None:
@@ -82,7 +108,7 @@ def _parse_tag(content: str) -> StartTag | EndTag | None:
     return StartTag(
         name,
         tuple(c for c in classes.split(".") if c),
-        _unescape(" ".join((annotation or "").split())),
+        decode_entities(" ".join((annotation or "").split())),
     )
 
 
@@ -118,25 +144,48 @@ def cue_to_html(raw_text: str, *, newline: str = "<br/>") -> str:
     """Safe rich text for a raw cue: WebVTT spans kept, every other character escaped.
 
     Unknown tags vanish (their text stays, escaped), mismatched end tags are ignored,
-    open tags are closed at the end, and entities are decoded exactly once.
+    open tags are closed at the end, and entities are decoded exactly once. Spans
+    nested deeper than MAX_TAG_DEPTH are shown as the text of their tags.
     """
+    return _render_html(raw_text, newline)[0]
+
+
+def nesting_too_deep(raw_text: str) -> bool:
+    """True when `cue_to_html` shows some of this cue's tags as text (too deep)."""
+    if raw_text.count("<") <= MAX_TAG_DEPTH:
+        return False
+    return _render_html(raw_text, "\n")[1]
+
+
+def _render_html(raw_text: str, newline: str) -> tuple[str, bool]:
     out: list[str] = []
     stack: list[tuple[str, str]] = []
-    for token in tokenize(raw_text):
+    too_deep: list[str] = []  # names of the open tags shown as text
+    overflowed = False
+    for token, source in _tokens_with_source(raw_text):
         if isinstance(token, Text):
             out.append(_escape(token.text, newline))
         elif isinstance(token, StartTag):
             if token.name not in WEBVTT_TAGS:
+                continue
+            if too_deep or len(stack) >= MAX_TAG_DEPTH:
+                too_deep.append(token.name)
+                out.append(_escape(source, newline))
+                overflowed = True
                 continue
             if token.name == "rt" and (not stack or stack[-1][0] != "ruby"):
                 continue
             opening, closing = _open_html(token)
             out.append(opening)
             stack.append((token.name, closing))
+        elif too_deep:
+            if too_deep[-1] == token.name:
+                too_deep.pop()
+                out.append(_escape(source, newline))
         else:
             out.extend(_close(stack, token.name))
     out.extend(closing for _, closing in reversed(stack))
-    return "".join(out)
+    return "".join(out), overflowed
 
 
 def _close(stack: list[tuple[str, str]], name: str) -> list[str]:
@@ -154,18 +203,30 @@ def _close(stack: list[tuple[str, str]], name: str) -> list[str]:
 
 
 def cue_to_simple_markup(raw_text: str) -> str:
-    """Cue text for SRT: entities decoded, only b, i and u kept, properly nested."""
+    """Cue text for SRT: entities decoded, only b, i and u kept, properly nested.
+
+    Tags nested deeper than MAX_TAG_DEPTH are dropped (their text stays): an SRT
+    reader would take them for tags again if they were written out as text.
+    """
     out: list[str] = []
     stack: list[tuple[str, str]] = []
+    too_deep: list[str] = []
     for token in tokenize(raw_text):
         if isinstance(token, Text):
             out.append(token.text.replace("\r\n", "\n").replace("\r", "\n"))
         elif isinstance(token, StartTag):
             if token.name in ("b", "i", "u"):
+                if too_deep or len(stack) >= MAX_TAG_DEPTH:
+                    too_deep.append(token.name)
+                    continue
                 out.append(f"<{token.name}>")
                 stack.append((token.name, f"</{token.name}>"))
         elif token.name in ("b", "i", "u"):
-            out.extend(_close(stack, token.name))
+            if too_deep:
+                if too_deep[-1] == token.name:
+                    too_deep.pop()
+            else:
+                out.extend(_close(stack, token.name))
     out.extend(closing for _, closing in reversed(stack))
     return "".join(out)
 
@@ -174,8 +235,42 @@ def is_sound_cue(plain: str) -> bool:
     """True when every line is a [sound] or (sound) description or only music notes."""
     lines = [line for line in plain.splitlines() if line.strip()]
     return bool(lines) and all(
-        _SOUND_LINE.fullmatch(line) or _MUSIC_LINE.fullmatch(line) for line in lines
+        _is_sound_line(line) or _is_music_line(line) for line in lines
     )
+
+
+def _is_sound_line(line: str) -> bool:
+    """`[door] (laughter)`: bracket groups apart by white space, each with a word.
+
+    A square group holds no square bracket and a round group no round one; the scan
+    moves forward only, so a 64 KB line costs one pass.
+    """
+    pos, end, groups = 0, len(line), 0
+    while True:
+        pos = _SPACE_RUN.match(line, pos).end()  # type: ignore[union-attr]
+        if pos == end:
+            return groups > 0
+        opening = line[pos]
+        if opening == "[":
+            closing = "]"
+        elif opening == "(":
+            closing = ")"
+        else:
+            return False
+        close_at = line.find(closing, pos + 1)
+        if close_at < 0:
+            return False
+        inside = line[pos + 1 : close_at]
+        if opening in inside or not inside.strip():
+            return False
+        groups += 1
+        pos = close_at + 1
+
+
+def _is_music_line(line: str) -> bool:
+    """Only music notes and white space, at least one note."""
+    rest = line.replace(_MUSIC_NOTES[0], "").replace(_MUSIC_NOTES[1], "")
+    return len(rest) < len(line) and (not rest or rest.isspace())
 
 
 def speaker_label(voice: str) -> str:

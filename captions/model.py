@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -80,7 +82,11 @@ DEFAULT_SETTINGS = CueSettings()
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One caption, converted once from webvtt-py; times are integer milliseconds."""
+    """One caption, converted once at load time; times are integer milliseconds.
+
+    `plain` is the same string object as `text` when the text has no tags or
+    character references, so a plain caption is held once.
+    """
 
     start_ms: int
     end_ms: int
@@ -107,23 +113,31 @@ class Track:
     source: str = ""
     warnings: tuple[str, ...] = ()
     _starts: list[int] = field(init=False, repr=False)
-    _order: list[int] = field(init=False, repr=False)
+    _order: list[int] | None = field(init=False, repr=False)
     _max_end: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        order = sorted(range(len(self.cues)), key=lambda i: self.cues[i].start_ms)
-        starts = [self.cues[i].start_ms for i in order]
-        max_end: list[int] = []
-        running = -1
-        for i in order:
-            running = max(running, self.cues[i].end_ms)
-            max_end.append(running)
+        """Start times in order for binary search; `_order` is None when the file
+        order is already start order (the usual case), which saves a list."""
+        cues = self.cues
+        starts = [cue.start_ms for cue in cues]
+        order: list[int] | None = None
+        in_start_order: Iterable[Cue] = cues
+        if any(a > b for a, b in pairwise(starts)):
+            order = sorted(range(len(cues)), key=starts.__getitem__)
+            starts = [starts[i] for i in order]
+            in_start_order = [cues[i] for i in order]
+        ends = [cue.end_ms for cue in in_start_order]
         object.__setattr__(self, "_order", order)
         object.__setattr__(self, "_starts", starts)
-        object.__setattr__(self, "_max_end", max_end)
+        object.__setattr__(self, "_max_end", list(accumulate(ends, max)))
 
     def __len__(self) -> int:
         return len(self.cues)
+
+    def _index(self, j: int) -> int:
+        """The file-order index of the j-th cue in start order."""
+        return j if self._order is None else self._order[j]
 
     def active_indices_at(self, ms: int) -> list[int]:
         """File-order indices of every cue showing at `ms` (start <= ms < end).
@@ -135,7 +149,7 @@ class Track:
         found: list[int] = []
         cues, order, max_end = self.cues, self._order, self._max_end
         while j >= 0 and max_end[j] > ms:
-            i = order[j]
+            i = j if order is None else order[j]
             if cues[i].end_ms > ms:
                 found.append(i)
             j -= 1
@@ -149,7 +163,7 @@ class Track:
     def index_at_or_before(self, ms: int) -> int:
         """File-order index of the latest cue starting at or before `ms`, else -1."""
         j = bisect_right(self._starts, ms) - 1
-        return self._order[j] if j >= 0 else -1
+        return self._index(j) if j >= 0 else -1
 
     def next_start_after(self, ms: int) -> int | None:
         """Start of the first cue starting strictly after `ms`, for "next caption"."""

@@ -1,8 +1,8 @@
 """Cue settings and REGION blocks interpreted per the WebVTT spec.
 
-webvtt-py keeps both as the text written; these functions give them the `VTTCue` and
-`VTTRegion` meanings (spec: "parse the WebVTT cue settings", "collect WebVTT region
-settings").
+These functions give the settings text of a cue and the body of a REGION block the
+`VTTCue` and `VTTRegion` meanings (spec: "parse the WebVTT cue settings", "collect
+WebVTT region settings"). Numbers are ASCII digits only, as the spec's grammar says.
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ from dataclasses import replace
 
 from captions.model import DEFAULT_SETTINGS, CueSettings, Region
 
-_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
-_LINE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
+_LINE_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# A REGION `lines` number longer than this is ignored rather than converted: no
+# screen shows that many lines, and int() refuses numbers of over 4,300 digits.
+_MAX_LINES_DIGITS = 100
 _SPACES = re.compile("[ \t\n\f\r]+")
 
 
@@ -32,20 +35,23 @@ class RegionTable:
     def __init__(self, regions: Iterable[Region] = ()) -> None:
         self._by_id: dict[str, Region] = {}
         for region in regions:
-            if region.id:
-                self._by_id.pop(region.id, None)
-                self._by_id[region.id] = region
+            self.add(region)
 
-    @classmethod
-    def from_webvtt(cls, regions: Iterable[Iterable[str]]) -> RegionTable:
-        """From webvtt-py's Region objects, which iterate their settings as written."""
-        return cls(parse_region(list(settings)) for settings in regions)
+    def add(self, region: Region) -> None:
+        """A region read from the file; one without an id can never be used."""
+        if region.id:
+            self._by_id[region.id] = region
 
     def get(self, identifier: str) -> Region | None:
         return self._by_id.get(identifier)
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+
+def parse_region_block(text: str) -> Region:
+    """A REGION block's body (the lines after "REGION"), split on ASCII white space."""
+    return parse_region(_SPACES.split(text))
 
 
 def parse_region(tokens: list[str]) -> Region:
@@ -68,7 +74,8 @@ def _apply_region_setting(values: dict[str, object], name: str, value: str) -> N
         if width is not None:
             values["width"] = width
     elif name == "lines":
-        if value.isascii() and value.isdigit():
+        digits = value.lstrip("0")
+        if value.isascii() and value.isdigit() and len(digits) <= _MAX_LINES_DIGITS:
             values["lines"] = int(value)
     elif name in ("regionanchor", "viewportanchor"):
         anchor = _parse_anchor(value)

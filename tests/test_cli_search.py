@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import shared_data
 from cli_support import make_module, run
 
 
@@ -45,9 +46,7 @@ def test_search_defaults_to_the_sample_module(tmp_path, capsys):
     assert any(hit["attribution"] for hit in hits)
 
 
-WPT_SUITE = (
-    Path(__file__).resolve().parents[2] / "shared" / "conformance" / "wpt-webvtt"
-)
+WPT_SUITE = shared_data.WPT_WEBVTT
 
 
 def same_as_expected(expected: object, actual: object, where: str) -> list[str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shared_data
 
 from captions import load_track
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = shared_data.CORPUS
 FILES = sorted(CORPUS.glob("*/*.vtt"))
 
 # Cue counts read off the files by hand (their "-->" lines); paulallen_meta.vtt has one

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from captions import CaptionError, load_track, load_track_bytes
+from captions.decoding import decode_caption_bytes
 from captions.vtt_blocks import MAX_CUE_LINES, MAX_LINE_CHARS
+from captions.warning_log import WarningLog
 
 VTT = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.500\n<v Ana>Caf\u00e9 &amp; cr\u00e8me\n"
 
@@ -180,3 +182,23 @@ def test_region_and_settings_have_vttcue_meanings() -> None:
         "line-left",
     )
     assert (s.size, s.vertical, s.region) == (80, "rl", None)
+
+
+def test_windows_1252_file_is_still_read_as_windows_1252() -> None:
+    data = (
+        "WEBVTT\n\n00:00.000 --> 00:01.000\n" + "\u00c9t\u00e9 \u2014 \u201cok\u201d\n"
+    ).encode("cp1252")
+    track = load_track_bytes(data, "old.vtt")
+    assert track.cues[0].plain == "\u00c9t\u00e9 \u2014 \u201cok\u201d"
+    assert track.warnings == (
+        "the file is not UTF-8; it was read as Windows-1252 (Western)",
+    )
+
+
+def test_utf16_le_text_whose_first_character_is_nul_is_not_taken_for_utf32() -> None:
+    # FF FE 00 00 also starts a UTF-32-LE BOM; bytes that are no UTF-32 rule it out.
+    text = "\0\n1\n00:00:01,000 --> 00:00:02,000\nHi\n"
+    log = WarningLog()
+    decoded = decode_caption_bytes(b"\xff\xfe" + text.encode("utf-16-le"), log)
+    assert decoded == "\ufffd" + text[1:]
+    assert log.summary() == ("the file is UTF-16; WebVTT files should be UTF-8",)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from hypothesis import HealthCheck, given, settings
+import shared_data
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from captions import CaptionError, load_track_bytes
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = shared_data.CORPUS
 SEEDS = [
     (CORPUS / "elephants-dream" / "captions.en.vtt").read_bytes(),
     (CORPUS / "ableplayer" / "wwa_captions_ja.vtt").read_bytes(),
@@ -41,6 +40,7 @@ def _load(data: bytes, name: str) -> None:
     for cue in track.cues:
         assert isinstance(cue.start_ms, int) and isinstance(cue.end_ms, int)
         assert isinstance(cue.plain, str)
+    assert len(track.warnings) <= 101
     track.active_at(1000)
 
 
@@ -49,6 +49,9 @@ def _load(data: bytes, name: str) -> None:
     data=st.binary(max_size=4000),
     name=st.sampled_from(["a.vtt", "a.srt", "a.sbv", "x"]),
 )
+@example(data=b" \n \n", name="a.sbv")  # webvtt-py raised StopIteration
+@example(data=b"\xff\xfe\x00\x00W\x00\x00\x00", name="a.vtt")  # UTF-32-LE BOM
+@example(data=b"WEBVTT\n\n00:00.000 --> 00:01.000\n&#" + b"9" * 5000, name="a.vtt")
 def test_random_bytes(data: bytes, name: str) -> None:
     _load(data, name)
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from captions.markup import (
+    MAX_TAG_DEPTH,
     EndTag,
     StartTag,
     Text,
@@ -189,3 +190,19 @@ def test_any_input_yields_only_safe_tags_and_escaped_text(raw: str) -> None:
     assert all(ALLOWED_TAG.fullmatch(tag) for tag in tags), out
     outside = re.sub(r"<[^>]*>", "", out)
     assert "<" not in outside and ">" not in outside and '"' not in outside
+
+
+def test_html_nesting_stops_at_the_depth_limit_and_shows_deeper_tags_as_text() -> None:
+    out = cue_to_html("<b>" * (MAX_TAG_DEPTH + 3) + "x" + "</b>" * (MAX_TAG_DEPTH + 3))
+    assert out == (
+        "<b>" * MAX_TAG_DEPTH
+        + "&lt;b&gt;" * 3
+        + "x"
+        + "&lt;/b&gt;" * 3
+        + "</b>" * MAX_TAG_DEPTH
+    )
+
+
+def test_simple_markup_drops_tags_past_the_depth_limit() -> None:
+    out = cue_to_simple_markup("<i>" * (MAX_TAG_DEPTH + 5) + "x")
+    assert out == "<i>" * MAX_TAG_DEPTH + "x" + "</i>" * MAX_TAG_DEPTH

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 from typing import Any
 
 import pytest
+import shared_data
 
 from captions import CaptionError, Cue, load_track
 from captions.model import Region
 
-SUITE = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "wpt-webvtt"
+SUITE = shared_data.WPT_WEBVTT
 EXPECTED: dict[str, Any] = json.loads((SUITE / "expected.json").read_text("utf-8"))
 
 REGION_NAMES = {
