@@ -21,16 +21,20 @@ from captions.export_html import to_html
 from captions.markup import speaker_label
 from captions.model import Cue, Track
 from captions.paragraphs import Paragraph, SegmentInput, SegmentSpan
+from captions.story_check import StoryAlteredError, export_spans
 from captions.timefmt import format_clock
 
 __all__ = [
     "TEXT_FORMATS",
     "ExportScope",
+    "StoryAlteredError",
     "excerpt_range",
     "export_as",
     "paragraph_text",
     "plan_export",
     "segment_heading",
+    "story_export_refusal",
+    "story_spans",
     "to_html",
     "to_srt",
     "to_txt",
@@ -111,13 +115,15 @@ def export_as(
 ) -> str:
     """The export in one of TEXT_FORMATS: the one place that picks the writer.
 
+    A sealed story that differs from its reviewed version is refused with
+    StoryAlteredError (its reason names the story, the track and what changed).
     SRT has no place for titles or a credit line, so only its cues are written.
     """
-    segments = tuple(segments)
-    if fmt == "srt":
-        return to_srt(cues, segments=segments, start_ms=start_ms, end_ms=end_ms)
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
+    segments = story_spans(cues, segments)
+    if fmt == "srt":
+        return to_srt(cues, segments=segments, start_ms=start_ms, end_ms=end_ms)
     writer = {"vtt": to_vtt, "txt": to_txt}.get(fmt)
     if writer is not None:
         return writer(
@@ -139,3 +145,28 @@ def export_as(
         end_ms=end_ms,
         language=language,
     )
+
+
+def story_spans(
+    cues: Track | Sequence[Cue], segments: Iterable[SegmentInput]
+) -> tuple[SegmentSpan, ...]:
+    """The segments as exports write them: a sealed story checked against this
+    track (StoryAlteredError when altered), its edges following its sealed cues,
+    its attribution the one line every surface shows."""
+    if isinstance(cues, Track):
+        return export_spans(
+            cues.cues, segments, source=cues.source, kind=cues.kind or "captions"
+        )
+    return export_spans(tuple(cues), segments)
+
+
+def story_export_refusal(
+    cues: Track | Sequence[Cue], segments: Iterable[SegmentInput]
+) -> str:
+    """Why this track's export is refused ("" when it is not), for a dialog to show
+    before anything is written."""
+    try:
+        story_spans(cues, segments)
+    except StoryAlteredError as error:
+        return error.reason
+    return ""

@@ -145,7 +145,11 @@ def test_vtt_export_loads_back_to_the_same_cues(
     data = export_bytes(sample, "vtt", *excerpt)
     loaded = load_track_bytes(data, "export.vtt")
     expected = _expected(sample.track, excerpt)
-    assert [(c.start_ms, c.end_ms, c.text, c.voice) for c in loaded.cues] == [
+    (credit,) = [c for c in loaded.cues if c.identifier == "storytelling-attribution-1"]
+    assert (credit.start_ms, credit.end_ms) == (STORY_START, STORY_END)
+    assert "Stand-in for the story of Rose Henry" in credit.plain
+    cues = [c for c in loaded.cues if c is not credit]
+    assert [(c.start_ms, c.end_ms, c.text, c.voice) for c in cues] == [
         (c.start_ms, c.end_ms, c.text, c.voice) for c in expected
     ]
 
