@@ -21,7 +21,7 @@ from captions.export_html import to_html
 from captions.markup import speaker_label
 from captions.model import Cue, Track
 from captions.paragraphs import Paragraph, SegmentInput, SegmentSpan
-from captions.story_check import StoryAlteredError, export_spans
+from captions.story_check import StoryAlteredError, checked_spans
 from captions.timefmt import format_clock
 
 __all__ = [
@@ -121,7 +121,7 @@ def export_as(
     """
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    segments = story_spans(cues, segments)
+    segments = story_spans(cues, segments, start_ms, end_ms)
     if fmt == "srt":
         return to_srt(cues, segments=segments, start_ms=start_ms, end_ms=end_ms)
     writer = {"vtt": to_vtt, "txt": to_txt}.get(fmt)
@@ -148,25 +148,42 @@ def export_as(
 
 
 def story_spans(
-    cues: Track | Sequence[Cue], segments: Iterable[SegmentInput]
+    cues: Track | Sequence[Cue],
+    segments: Iterable[SegmentInput],
+    start_ms: int | None = None,
+    end_ms: int | None = None,
 ) -> tuple[SegmentSpan, ...]:
     """The segments as exports write them: a sealed story checked against this
-    track (StoryAlteredError when altered), its edges following its sealed cues,
-    its attribution the one line every surface shows."""
+    track, its edges following its sealed cues, its attribution the one line every
+    surface shows. StoryAlteredError when the export would hand out an altered
+    story: the whole track, or an excerpt that takes any of it."""
     if isinstance(cues, Track):
-        return export_spans(
-            cues.cues, segments, source=cues.source, kind=cues.kind or "captions"
-        )
-    return export_spans(tuple(cues), segments)
+        source, kind = cues.source, cues.kind or "captions"
+    else:
+        source, kind = "", "captions"
+    all_cues = cues_of(cues)
+    checked = checked_spans(all_cues, segments, source=source, kind=kind)
+    spans = tuple(span for span, _ in checked)
+    refused = [(span, reason) for span, reason in checked if reason]
+    if refused:
+        whole = start_ms is None and end_ms is None
+        taken = () if whole else plan_export(all_cues, spans, start_ms, end_ms).segments
+        for span, reason in refused:
+            if whole or span in taken:
+                raise StoryAlteredError(reason)
+    return spans
 
 
 def story_export_refusal(
-    cues: Track | Sequence[Cue], segments: Iterable[SegmentInput]
+    cues: Track | Sequence[Cue],
+    segments: Iterable[SegmentInput],
+    start_ms: int | None = None,
+    end_ms: int | None = None,
 ) -> str:
-    """Why this track's export is refused ("" when it is not), for a dialog to show
-    before anything is written."""
+    """Why this export is refused ("" when it is not), for a dialog to show before
+    anything is written."""
     try:
-        story_spans(cues, segments)
+        story_spans(cues, segments, start_ms, end_ms)
     except StoryAlteredError as error:
         return error.reason
     return ""

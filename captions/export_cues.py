@@ -27,8 +27,10 @@ def vtt_number(value: float) -> str:
 
 
 def _safe_line(text: str) -> str:
-    """One line that cannot end a NOTE or start a cue: "-->" is never written."""
-    return " ".join(text.replace("-->", "->").split())
+    """One NOTE line that cannot end the NOTE or start a cue ("-->" is never
+    written) and holds no markup (`&` and `<` as character references)."""
+    line = " ".join(text.replace("-->", "->").split())
+    return line.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def escape_text(text: str) -> str:

@@ -193,22 +193,22 @@ def refusal_reason(segment: SealedSegment, reasons: Iterable[str]) -> str:
     )
 
 
-def export_spans(
+def checked_spans(
     cues: Sequence[Cue],
     segments: Iterable[SegmentInput],
     *,
     source: str = "",
     kind: str = "captions",
-) -> tuple[SegmentSpan, ...]:
-    """The segments as an export writes them, or StoryAlteredError.
+) -> list[tuple[SegmentSpan, str]]:
+    """Each segment as an export writes it, with why it may not be handed out ("").
 
     A sealed story's span follows its sealed cues in this track (so a timing fix
     exports whole), and its attribution is the one line every surface shows.
     """
-    spans: list[SegmentSpan] = []
+    checked: list[tuple[SegmentSpan, str]] = []
     for segment in segments:
         if not isinstance(segment, SealedSegment):
-            spans.append(to_span(segment))
+            checked.append((to_span(segment), ""))
             continue
         reasons = list(verify_fields(segment))
         start, end = segment.start_ms, segment.end_ms
@@ -219,8 +219,7 @@ def export_spans(
                 reasons.extend(f"in {name}, {reason}" for reason in verdict.reasons)
             elif verdict.state == "sealed" and verdict.run.indices:
                 start, end = verdict.run.start_ms, verdict.run.end_ms
-        if reasons:
-            raise StoryAlteredError(refusal_reason(segment, reasons))
         line = attribution_line(segment.attribution, segment.stand_in)
-        spans.append(SegmentSpan(start, end, segment.title, line))
-    return tuple(spans)
+        span = SegmentSpan(start, end, segment.title, line)
+        checked.append((span, refusal_reason(segment, reasons) if reasons else ""))
+    return checked

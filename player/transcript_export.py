@@ -96,7 +96,7 @@ def excerpt_notices(
     """What the export will say about its excerpt (widening, whole segments)."""
     if start_ms is None and end_ms is None:
         return ()
-    spans = export.story_spans(source.track, source.segments)
+    spans = export.story_spans(source.track, source.segments, start_ms, end_ms)
     return export.plan_export(source.track.cues, spans, start_ms, end_ms).notices
 
 
@@ -226,7 +226,9 @@ class ExportDialog(QDialog):
         except ValueError as exc:
             self._show_notice(str(exc), ok=False)
             return
-        refused = export.story_export_refusal(self.source.track, self.source.segments)
+        refused = export.story_export_refusal(
+            self.source.track, self.source.segments, start, end
+        )
         if refused:
             self._show_notice(f"Not exported: {refused}", ok=False)
             return

@@ -49,7 +49,7 @@ def test_seal_write_then_check_passes(module, capsys):
     assert run(capsys, "seal", module, "--write")[0] == 0
     written = (module / "module.toml").read_text("utf-8")
     assert own in written and track in written
-    status, out, err = run(capsys, "check", module / "module.toml")
+    status, out, _ = run(capsys, "check", module / "module.toml")
     assert status == 0
     assert out.rstrip().endswith(": ok (1 warning)")
 
