@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from captions.model import Cue
 
 EDGE_TOLERANCE_MS = 2000
-STRETCH_TOLERANCE_DIVISOR = 25  # plus 4 % of the edge's time: a frame-rate change
+STRETCH_TOLERANCE_DIVISOR = 20  # plus 5 % of the edge's time: a frame-rate change
 CUE_WORDS_DIGITS, CUE_VOICE_DIGITS, FIELD_DIGITS = 8, 4, 8
 SEALED_KINDS = ("captions", "subtitles")
 FIELD_NAMES = ("title", "speaker", "attribution", "stand_in")
@@ -137,32 +137,40 @@ def _run(cues: Sequence[Cue], indices: Sequence[int], start: int, end: int) -> S
 
 
 def candidate_windows(
-    cues: Sequence[Cue], order: Sequence[int], start_ms: int, end_ms: int
+    cues: Sequence[Cue],
+    order: Sequence[int],
+    start_ms: int,
+    end_ms: int,
+    count: int | None = None,
 ) -> Iterator[tuple[int, int]]:
     """(first, past-last) positions in time order that could hold the story.
 
     The strict window (cues starting in [start, end)) comes first. Then each window
     whose first cue is the strict one or starts within the tolerance of `start`, and
     whose last cue is the strict one or ends within the tolerance of `end`, nearest
-    first: where the sealed cues may have gone after a timing fix.
+    first: where the sealed cues may have gone after a timing fix. With `count`,
+    only windows of that many cues.
     """
     starts = [cues[i].start_ms for i in order]
     strict = (bisect_left(starts, start_ms), bisect_left(starts, end_ms))
     yield strict
     tol_start, tol_end = edge_tolerance_ms(start_ms), edge_tolerance_ms(end_ms)
-    firsts = {strict[0]}
-    firsts.update(
-        range(
-            bisect_left(starts, start_ms - tol_start),
-            bisect_left(starts, start_ms + tol_start + 1),
-        )
+    low = bisect_left(starts, start_ms - tol_start)
+    firsts = sorted(
+        {strict[0], *range(low, bisect_left(starts, start_ms + tol_start + 1))},
+        key=lambda a: (abs(a - strict[0]), a),
     )
     pasts = {strict[1]}
-    for position in range(
-        bisect_left(starts, start_ms - tol_start), bisect_left(starts, end_ms + tol_end)
-    ):
+    for position in range(low, bisect_left(starts, end_ms + tol_end)):
         if abs(cues[order[position]].end_ms - end_ms) <= tol_end:
             pasts.add(position + 1)
+    if count is not None:
+        yield from (
+            (a, a + count)
+            for a in firsts
+            if a + count in pasts and (a, a + count) != strict
+        )
+        return
     pairs = [(a, b) for a in firsts for b in pasts if a <= b and (a, b) != strict]
     pairs.sort(key=lambda p: (abs(p[0] - strict[0]) + abs(p[1] - strict[1]), p))
     yield from pairs[:MAX_CANDIDATE_RUNS]
@@ -199,8 +207,9 @@ def find_sealed_run(
     file order, as the old single checksum did.
     """
     order = time_order(cues)
-    for first, past in candidate_windows(cues, order, start_ms, end_ms):
-        if seal.parts is not None and past - first != len(seal.parts):
+    count = None if seal.parts is None else len(seal.parts)
+    for first, past in candidate_windows(cues, order, start_ms, end_ms, count):
+        if count is not None and past - first != count:
             continue
         indices = order[first:past]
         hashed = sorted(indices) if file_order else indices
