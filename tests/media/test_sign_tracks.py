@@ -226,3 +226,33 @@ def test_a_fifo_video_is_never_opened(make_module):
         "video talk.mp4 cannot be read: is a named pipe (FIFO), not a regular file",
         "talk",
     )
+
+
+@pytest.mark.timeout(20)
+def test_a_fifo_track_is_never_opened_by_check(make_module):
+    folder = make_module()
+    (folder / "talk.fr.vtt").unlink()
+    os.mkfifo(folder / "talk.fr.vtt")
+    messages = [p.message for p in check_module(load_module(folder))]
+    assert messages == [
+        "track talk.fr.vtt cannot be read: is a named pipe (FIFO), not a regular file"
+    ]
+
+
+def test_a_folder_given_as_a_track_is_one_error(make_module):
+    folder = make_module()
+    (folder / "talk.fr.vtt").unlink()
+    (folder / "talk.fr.vtt").mkdir()
+    messages = [p.message for p in check_module(load_module(folder))]
+    assert messages == ["track talk.fr.vtt cannot be read: is a folder, not a file"]
+
+
+@pytest.mark.timeout(20)
+def test_seal_never_opens_a_fifo_track(make_module):
+    from media.sealing import seal_module
+
+    folder = make_module(sealed="none")
+    (folder / "talk.en.vtt").unlink()
+    os.mkfifo(folder / "talk.en.vtt")
+    report = seal_module(load_module(folder), write=True)
+    assert report.refused and not report.written

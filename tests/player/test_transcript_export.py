@@ -362,3 +362,25 @@ def test_the_dialog_refuses_an_altered_story_before_anything_is_written(
         dialog.reject()
         dialog.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_printing_an_altered_story_is_refused_with_the_reason(
+    make_window, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "sample"
+    shutil.copytree(sample_module_path(), folder)
+    captions = folder / "building-trust.en.vtt"
+    text = captions.read_text(encoding="utf-8")
+    captions.write_text(text.replace("These are not her words.", "Her words."), "utf-8")
+    window = make_window()
+    assert window.open_path(folder)
+    printed: list[str] = []
+    window.transcript_export.print_html = lambda _parent, html: bool(
+        printed.append(html)
+    )
+    assert window.transcript_export.print_transcript() is False
+    assert printed == []
+    (message,) = window.status.messages("export")
+    assert message.startswith("Not printed: the story “Telling their own stories")
