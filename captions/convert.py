@@ -67,6 +67,18 @@ def voice_of(raw: str) -> str:
     return ""
 
 
+_SRT_REFERENCES = re.compile(r"&(amp|lt|gt);")
+_SRT_DECODED = {"amp": "&", "lt": "<", "gt": ">"}
+
+
+def decode_srt_references(text: str) -> str:
+    """`&amp;`, `&lt;` and `&gt;`, the references our SRT export writes, decoded;
+    any other `&` stays as written (SRT has no entities of its own)."""
+    if "&" not in text:
+        return text
+    return _SRT_REFERENCES.sub(lambda m: _SRT_DECODED[m.group(1)], text)
+
+
 def convert_srt_caption(caption: Any, line_number: int = 0) -> Cue:
     """SRT/SBV text is not WebVTT: keep b/i/u, drop other tags, escape the rest."""
     raw = "\n".join(caption.lines)
@@ -74,7 +86,7 @@ def convert_srt_caption(caption: Any, line_number: int = 0) -> Cue:
         start_ms=caption.start_time.in_milliseconds(),
         end_ms=caption.end_time.in_milliseconds(),
         text=_srt_to_vtt_text(raw),
-        plain=strip_tags(raw),
+        plain=decode_srt_references(strip_tags(raw)),
         line_number=line_number,
     )
 
@@ -99,4 +111,5 @@ def _srt_to_vtt_text(raw: str) -> str:
 
 
 def _escape(text: str) -> str:
+    text = decode_srt_references(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -21,16 +21,20 @@ from captions.export_html import to_html
 from captions.markup import speaker_label
 from captions.model import Cue, Track
 from captions.paragraphs import Paragraph, SegmentInput, SegmentSpan
+from captions.story_check import StoryAlteredError, checked_spans
 from captions.timefmt import format_clock
 
 __all__ = [
     "TEXT_FORMATS",
     "ExportScope",
+    "StoryAlteredError",
     "excerpt_range",
     "export_as",
     "paragraph_text",
     "plan_export",
     "segment_heading",
+    "story_export_refusal",
+    "story_spans",
     "to_html",
     "to_srt",
     "to_txt",
@@ -111,13 +115,15 @@ def export_as(
 ) -> str:
     """The export in one of TEXT_FORMATS: the one place that picks the writer.
 
+    A sealed story that differs from its reviewed version is refused with
+    StoryAlteredError (its reason names the story, the track and what changed).
     SRT has no place for titles or a credit line, so only its cues are written.
     """
-    segments = tuple(segments)
-    if fmt == "srt":
-        return to_srt(cues, segments=segments, start_ms=start_ms, end_ms=end_ms)
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
+    segments = story_spans(cues, segments, start_ms, end_ms)
+    if fmt == "srt":
+        return to_srt(cues, segments=segments, start_ms=start_ms, end_ms=end_ms)
     writer = {"vtt": to_vtt, "txt": to_txt}.get(fmt)
     if writer is not None:
         return writer(
@@ -139,3 +145,45 @@ def export_as(
         end_ms=end_ms,
         language=language,
     )
+
+
+def story_spans(
+    cues: Track | Sequence[Cue],
+    segments: Iterable[SegmentInput],
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+) -> tuple[SegmentSpan, ...]:
+    """The segments as exports write them: a sealed story checked against this
+    track, its edges following its sealed cues, its attribution the one line every
+    surface shows. StoryAlteredError when the export would hand out an altered
+    story: the whole track, or an excerpt that takes any of it."""
+    if isinstance(cues, Track):
+        source, kind = cues.source, cues.kind or "captions"
+    else:
+        source, kind = "", "captions"
+    all_cues = cues_of(cues)
+    checked = checked_spans(all_cues, segments, source=source, kind=kind)
+    spans = tuple(span for span, _ in checked)
+    refused = [(span, reason) for span, reason in checked if reason]
+    if refused:
+        whole = start_ms is None and end_ms is None
+        taken = () if whole else plan_export(all_cues, spans, start_ms, end_ms).segments
+        for span, reason in refused:
+            if whole or span in taken:
+                raise StoryAlteredError(reason)
+    return spans
+
+
+def story_export_refusal(
+    cues: Track | Sequence[Cue],
+    segments: Iterable[SegmentInput],
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+) -> str:
+    """Why this export is refused ("" when it is not), for a dialog to show before
+    anything is written."""
+    try:
+        story_spans(cues, segments, start_ms, end_ms)
+    except StoryAlteredError as error:
+        return error.reason
+    return ""

@@ -1,8 +1,9 @@
 """Caption file export: WebVTT (by hand: only the loader imports webvtt) and SRT.
 
-A storytelling segment in the export travels with its attribution: a NOTE block in
-WebVTT; in SRT, which has no comments, a cue shown over the whole segment, as the
-player's lower third shows it.
+A storytelling segment in the export travels with its attribution: a cue shown over
+the whole segment, as the player's lower third shows it (WebVTT also gets a NOTE).
+Nothing a field holds can become markup or a new cue: `&`, `<` and `>` are written as
+character references, line breaks are folded, and no line ever holds "-->".
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from captions.export_excerpt import cues_of, plan_export
-from captions.markup import cue_to_simple_markup, speaker_label
+from captions.markup import EndTag, StartTag, Text, speaker_label, tokenize
 from captions.model import Cue, CueSettings, Region, Track
 from captions.paragraphs import SegmentInput, SegmentSpan, segment_of_cue
 from captions.timefmt import format_clock, format_srt, format_vtt
@@ -26,8 +27,26 @@ def vtt_number(value: float) -> str:
 
 
 def _safe_line(text: str) -> str:
-    """One line that cannot end a NOTE or start a cue: "-->" is never written."""
-    return " ".join(text.replace("-->", "->").split())
+    """One NOTE line that cannot end the NOTE or start a cue ("-->" is never
+    written) and holds no markup (`&` and `<` as character references)."""
+    line = " ".join(text.replace("-->", "->").split())
+    return line.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def escape_text(text: str) -> str:
+    """Text as cue text: `&`, `<`, `>` as character references, white space folded."""
+    folded = " ".join(text.split())
+    return folded.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attribution_cue_text(span: SegmentSpan) -> str:
+    """The visible attribution of a story, as a cue over the whole segment."""
+    title = f"{span.title}: " if span.title.strip() else ""
+    credit = span.attribution or "(no attribution given)"
+    return escape_text(f"[Storytelling segment: {title}{credit}]")
+
+
+ATTRIBUTION_CUE_ID = "storytelling-attribution"
 
 
 def region_block(region: Region) -> str:
@@ -133,13 +152,42 @@ def to_vtt(
     note = _header_note(module_title, video_title, credit, scope.notices)
     if note:
         blocks.append(note)
-    announced: set[SegmentSpan] = set()
+    announced: list[SegmentSpan] = []
     for cue, owner in zip(chosen, segment_of_cue(chosen, scope.segments), strict=True):
         if owner is not None and owner not in announced:
-            announced.add(owner)
+            announced.append(owner)
             blocks.append(_segment_note(owner))
+            blocks.append(_attribution_block(owner, len(announced)))
         blocks.append(vtt_cue_block(cue))
     return "\n\n".join(blocks) + "\n"
+
+
+def _attribution_block(span: SegmentSpan, number: int) -> str:
+    """A cue at the top of the picture for the whole segment: who tells the story."""
+    timing = f"{format_vtt(span.start_ms)} --> {format_vtt(span.end_ms)}"
+    return (
+        f"{ATTRIBUTION_CUE_ID}-{number}\n{timing} line:0\n{attribution_cue_text(span)}"
+    )
+
+
+def srt_markup(raw_text: str) -> str:
+    """Cue text for SRT: b, i and u kept, properly nested; every other character
+    written so that no SRT reader takes it for a tag (`&lt;script&gt;` stays text)."""
+    out: list[str] = []
+    stack: list[str] = []
+    for token in tokenize(raw_text):
+        if isinstance(token, Text):
+            text = token.text.replace("\r\n", "\n").replace("\r", "\n")
+            out.append(
+                text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            )
+        elif isinstance(token, StartTag) and token.name in ("b", "i", "u"):
+            out.append(f"<{token.name}>")
+            stack.append(token.name)
+        elif isinstance(token, EndTag) and stack and stack[-1] == token.name:
+            out.append(f"</{stack.pop()}>")
+    out.extend(f"</{name}>" for name in reversed(stack))
+    return "".join(out)
 
 
 def _srt_texts(chosen: Sequence[Cue], name_speakers: bool) -> list[str]:
@@ -147,13 +195,11 @@ def _srt_texts(chosen: Sequence[Cue], name_speakers: bool) -> list[str]:
     texts: list[str] = []
     previous = ""
     for cue in chosen:
-        lines = [
-            line for line in cue_to_simple_markup(cue.text).split("\n") if line.strip()
-        ]
-        text = "\n".join(line.replace("-->", "->") for line in lines)
+        lines = [line for line in srt_markup(cue.text).split("\n") if line.strip()]
+        text = "\n".join(lines)
         name = speaker_label(cue.voice)
         if name_speakers and name and name != previous:
-            text = f"{name}: {text}"
+            text = f"{escape_text(name)}: {text}"
         previous = name or previous
         texts.append(text)
     return texts
@@ -176,11 +222,7 @@ def to_srt(
         for cue, text in zip(chosen, _srt_texts(chosen, name_speakers), strict=True)
     ]
     for span in scope.segments:
-        title = f"{span.title}: " if span.title else ""
-        credit = span.attribution or "(no attribution given)"
-        entries.append(
-            (span.start_ms, 0, span.end_ms, f"[Storytelling segment: {title}{credit}]")
-        )
+        entries.append((span.start_ms, 0, span.end_ms, attribution_cue_text(span)))
     entries.sort(key=lambda entry: (entry[0], entry[1]))
     blocks = [
         f"{number}\n{format_srt(start)} --> {format_srt(end)}\n{text}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from captions.model import Cue
+from captions.story_credit import attribution_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +58,17 @@ class Paragraph:
 
 
 def to_span(segment: SegmentInput) -> SegmentSpan:
-    """A SegmentSpan from a span, a (start_ms, end_ms) pair or a media Segment."""
+    """A SegmentSpan from a span, a (start_ms, end_ms) pair or a media Segment.
+
+    A segment that declares `stand_in` gets the stand-in's attribution line.
+    """
     if isinstance(segment, SegmentSpan):
         return segment
     if isinstance(segment, tuple):
         return SegmentSpan(int(segment[0]), int(segment[1]))
-    return SegmentSpan(
-        segment.start_ms, segment.end_ms, segment.title, segment.attribution
-    )
+    stand_in = bool(getattr(segment, "stand_in", False))
+    credit = attribution_line(segment.attribution, stand_in)
+    return SegmentSpan(segment.start_ms, segment.end_ms, segment.title, credit)
 
 
 def to_spans(segments: Iterable[SegmentInput]) -> tuple[SegmentSpan, ...]:

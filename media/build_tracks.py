@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 from captions import loader
-from captions.model import Cue, Track
+from captions.story_seal import fields_seal, story_indices, track_seal
 from captions.timefmt import format_vtt
 from media import sample_script as script
 from media.build_timeline import TimedCue, Timeline
 from media.model import Segment
-from media.storytelling import segment_checksum
 
 NOTE = "NOTE Built by `python -m media.build_sample` from media/sample_script.py."
 SEGMENT_ID = "own-stories"
@@ -75,7 +74,7 @@ def track_spans(timeline: Timeline) -> dict[str, list[tuple[int, int, str]]]:
     }
 
 
-def story_segment(timeline: Timeline, checksum: str = "") -> Segment | None:
+def story_segment(timeline: Timeline) -> Segment | None:
     if timeline.segment is None:
         return None
     start, end = timeline.segment
@@ -87,31 +86,36 @@ def story_segment(timeline: Timeline, checksum: str = "") -> Segment | None:
         end,
         script.STAND_IN,
         script.STORY_ATTRIBUTION,
-        checksum,
+        stand_in=True,
     )
 
 
-def seal(timeline: Timeline, captions_file: Path) -> str:
-    """The segment checksum, from the written file when the loader can read it."""
+SEALED_SUFFIXES = ("en.vtt", "fr.vtt")  # the captions and subtitles tracks
+
+
+def seals(timeline: Timeline, folder: Path) -> tuple[str, list[tuple[str, str]]]:
+    """The segment's own seal and each sealed track's, from the files as written."""
     segment = story_segment(timeline)
     assert segment is not None
-    try:
-        track = loader.load_track(captions_file)
-    except NotImplementedError:  # the project's loader not there yet: same words
-        track = Track(tuple(_own_cue(c) for c in timeline.cues))
-    return segment_checksum(track, segment)
-
-
-def _own_cue(cue: TimedCue) -> Cue:
-    text = "\n".join(cue.en)
-    return Cue(cue.start_ms, cue.end_ms, text, text, voice=cue.voice)
+    own = fields_seal(
+        segment.title, segment.speaker, segment.attribution, segment.stand_in
+    )
+    tracks = []
+    for suffix in SEALED_SUFFIXES:
+        name = f"{timeline.video.id}.{suffix}"
+        cues = loader.load_track(folder / name).cues
+        indices = story_indices(cues, segment.start_ms, segment.end_ms)
+        tracks.append((name, track_seal(cues, indices)))
+    return own, tracks
 
 
 def toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def video_toml(timeline: Timeline, checksum: str) -> list[str]:
+def video_toml(
+    timeline: Timeline, sealed: tuple[str, list[tuple[str, str]]] | None
+) -> list[str]:
     video = timeline.video
     lines = [
         "[[videos]]",
@@ -130,8 +134,9 @@ def video_toml(timeline: Timeline, checksum: str) -> list[str]:
         ]
         if default:
             lines.append("  default = true")
-    segment = story_segment(timeline, checksum)
-    if segment is not None:
+    segment = story_segment(timeline)
+    if segment is not None and sealed is not None:
+        own, tracks = sealed
         lines += [
             "",
             "  [[videos.segments]]",
@@ -142,7 +147,14 @@ def video_toml(timeline: Timeline, checksum: str) -> list[str]:
             f"  end = {toml_string(format_vtt(segment.end_ms))}",
             f"  speaker = {toml_string(segment.speaker)}",
             f"  attribution = {toml_string(segment.attribution)}",
-            f"  checksum = {toml_string(segment.checksum)}",
+            "  stand_in = true",
+            f"  seal = {toml_string(own)}",
+            "",
+            "    [videos.segments.track_seals]",
+            *(
+                f"    {toml_string(name)} = {toml_string(value)}"
+                for name, value in tracks
+            ),
         ]
     for at_ms, prompt in timeline.pauses:
         lines += [
@@ -163,13 +175,12 @@ def write_module_files(folder: Path, timelines: list[Timeline]) -> None:
         f"title = {toml_string(script.MODULE_TITLE)}",
         'language = "en"',
         f"credit = {toml_string(script.MODULE_CREDIT)}",
+        f"contact = {toml_string(script.MODULE_CONTACT)}",
     ]
     for timeline in timelines:
         for suffix, spans in track_spans(timeline).items():
             path = folder / f"{timeline.video.id}.{suffix}"
             path.write_text(vtt_text(spans), encoding="utf-8")
-        checksum = ""
-        if timeline.segment is not None:
-            checksum = seal(timeline, folder / f"{timeline.video.id}.en.vtt")
-        manifest += ["", *video_toml(timeline, checksum)]
+        sealed = seals(timeline, folder) if timeline.segment is not None else None
+        manifest += ["", *video_toml(timeline, sealed)]
     (folder / "module.toml").write_text("\n".join(manifest) + "\n", encoding="utf-8")

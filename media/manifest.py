@@ -6,16 +6,33 @@ import datetime
 import re
 import tomllib
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from captions.model import TRACK_KINDS
+from captions.safe_files import (
+    UnreadableFileError,
+    check_regular_file,
+    read_regular_file,
+)
+from media.discover import CAPTION_SUFFIXES, VIDEO_SUFFIXES, load_single_video
 from media.model import ManifestError, Module, Pause, Segment, TrackRef, Video
+from media.sign_languages import sign_language_problem
+
+__all__ = ["CAPTION_SUFFIXES", "load_manifest", "load_module", "parse_timestamp"]
 
 MANIFEST_NAME = "module.toml"
 SCHEMA_VERSION = 1
-CAPTION_SUFFIXES = (".vtt", ".srt", ".sbv")
 SEGMENT_KINDS = ("storytelling",)
+MANIFEST_TRACK_KINDS = (*TRACK_KINDS, "sign")
+CAPTION_KINDS = ("captions", "subtitles")
+
+# Checked before any work: a manifest is a short hand-written file.
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_VIDEOS = 500
+MAX_TRACKS_IN_MODULE = 5000
+PER_VIDEO_LIMITS = {"tracks": 200, "segments": 100, "pauses": 1000}
 
 Table = dict[str, Any]
 
@@ -34,6 +51,7 @@ _MODULE_KEYS: KeySpec = {
     "title": (str, True),
     "language": (str, False),
     "credit": (str, False),
+    "contact": (str, False),
     "videos": (list, True),
 }
 _VIDEO_KEYS: KeySpec = {
@@ -59,6 +77,10 @@ _SEGMENT_KEYS: KeySpec = {
     "end": (Timestamp, True),
     "speaker": (str, False),
     "attribution": (str, False),
+    "stand_in": (bool, False),
+    "contact": (str, False),
+    "seal": (str, False),
+    "track_seals": (dict, False),
     "checksum": (str, False),
 }
 _PAUSE_KEYS: KeySpec = {"at": (Timestamp, True), "prompt": (str, False)}
@@ -68,6 +90,7 @@ _TYPE_NAMES = {
     int: "an integer",
     bool: "true or false",
     list: "a list",
+    dict: "a table",
     Timestamp: 'a timestamp like "00:00:41.000"',
 }
 _VTT_TIMESTAMP = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
@@ -82,13 +105,17 @@ def load_module(path: str | Path) -> Module:
     target = Path(path)
     if target.is_dir():
         manifest = target / MANIFEST_NAME
-        if not manifest.is_file():
+        if not manifest.exists():
             raise ManifestError(target, f"no {MANIFEST_NAME} in this folder")
         return load_manifest(manifest)
     if target.suffix.lower() == ".toml":
         return load_manifest(target)
-    if not target.is_file():
+    if not target.exists() and not target.is_symlink():
         raise ManifestError(target, "no such file or folder")
+    try:
+        check_regular_file(target)
+    except UnreadableFileError as exc:
+        raise ManifestError(target, exc.reason) from None
     return load_single_video(target)
 
 
@@ -97,17 +124,23 @@ def load_manifest(manifest: Path) -> Module:
     data = read_manifest_data(manifest)
     folder = manifest.resolve().parent
     try:
+        _check_counts(data)
         return _module_from(data, folder, manifest.resolve())
     except _Invalid as exc:
         raise ManifestError(manifest, str(exc)) from None
 
 
 def read_manifest_data(manifest: Path) -> Table:
-    """The TOML tables of a manifest, or a ManifestError with one plain reason."""
+    """The TOML tables of a manifest, or a ManifestError with one plain reason.
+
+    Only a regular file of at most MAX_MANIFEST_BYTES is read (a FIFO never blocks).
+    """
     try:
-        raw = manifest.read_bytes()
-    except OSError as exc:
-        raise ManifestError(manifest, exc.strerror or str(exc)) from None
+        raw = read_regular_file(
+            manifest, max_bytes=MAX_MANIFEST_BYTES, what="manifests"
+        )
+    except UnreadableFileError as exc:
+        raise ManifestError(manifest, exc.reason) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -116,12 +149,42 @@ def read_manifest_data(manifest: Path) -> Table:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ManifestError(manifest, f"not valid TOML: {exc}") from None
+        reason = " ".join(str(exc).split())
+        raise ManifestError(manifest, f"not valid TOML: {reason}") from None
+    except RecursionError:
+        reason = "its arrays or tables are nested too deeply to be a module manifest"
+        raise ManifestError(manifest, reason) from None
 
 
-def _check_keys(
-    table: object, allowed: Mapping[str, tuple[type, bool]], where: str
-) -> Table:
+def _check_counts(data: Table) -> None:
+    """Refuse more videos, tracks, segments or pauses than a module can hold."""
+    videos = data.get("videos")
+    if not isinstance(videos, list):
+        return
+    if len(videos) > MAX_VIDEOS:
+        raise _Invalid(
+            f"the module lists {len(videos)} videos; at most {MAX_VIDEOS} are read"
+        )
+    total = 0
+    for number, video in enumerate(videos):
+        if not isinstance(video, dict):
+            continue
+        for key, limit in PER_VIDEO_LIMITS.items():
+            items = video.get(key)
+            if isinstance(items, list) and len(items) > limit:
+                raise _Invalid(
+                    f"videos[{number}]: {len(items)} {key}; a video may list at "
+                    f"most {limit}"
+                )
+        tracks = video.get("tracks")
+        total += len(tracks) if isinstance(tracks, list) else 0
+    if total > MAX_TRACKS_IN_MODULE:
+        raise _Invalid(
+            f"the module lists {total} tracks; at most {MAX_TRACKS_IN_MODULE} are read"
+        )
+
+
+def _check_keys(table: object, allowed: KeySpec, where: str) -> Table:
     """Refuse unknown keys, missing required keys and values of the wrong type."""
     if not isinstance(table, dict):
         raise _Invalid(f"{where}: expected a table")
@@ -152,7 +215,10 @@ def _module_from(data: Table, folder: Path, manifest: Path) -> Module:
     _check_keys(data, _MODULE_KEYS, "")
     if data["schema"] != SCHEMA_VERSION:
         raise _Invalid(f"schema {data['schema']} is not supported (expected 1)")
-    videos = _each(data["videos"], "videos", lambda t, w: _video_from(t, w, folder))
+    contact = data.get("contact", "")
+    videos = _each(
+        data["videos"], "videos", lambda t, w: _video_from(t, w, folder, contact)
+    )
     if not videos:
         raise _Invalid("the module lists no videos")
     _require_unique([v.id for v in videos], "videos", "video id")
@@ -164,6 +230,7 @@ def _module_from(data: Table, folder: Path, manifest: Path) -> Module:
         credit=data.get("credit", ""),
         manifest=manifest,
         videos=tuple(videos),
+        contact=contact,
     )
 
 
@@ -187,19 +254,30 @@ def _require_unique(ids: list[str], where: str, what: str) -> None:
         seen.add(item)
 
 
-def _video_from(table: object, where: str, folder: Path) -> Video:
+def _video_from(table: object, where: str, folder: Path, contact: str) -> Video:
     video = _check_keys(table, _VIDEO_KEYS, where)
-    tracks = _each(
+    refs = _each(
         video.get("tracks", []),
         f"{where}.tracks",
         lambda t, w: _track_from(t, w, folder),
     )
-    segments = _each(video.get("segments", []), f"{where}.segments", _segment_from)
-    pauses = _each(video.get("pauses", []), f"{where}.pauses", _pause_from)
-    _require_unique([s.id for s in segments], f"{where}.segments", "segment id")
-    defaults = [t for t in tracks if t.default and t.kind in ("captions", "subtitles")]
+    tracks = [t for t in refs if t.kind != "sign"]
+    signs = [t for t in refs if t.kind == "sign"]
+    defaults = [t for t in tracks if t.default and t.kind in CAPTION_KINDS]
     if len(defaults) > 1:
         raise _Invalid(f"{where}.tracks: more than one default captions track")
+    if sum(1 for t in signs if t.default) > 1:
+        raise _Invalid(f"{where}.tracks: more than one default sign-language track")
+    shell = Video(id="", title="", file=folder, tracks=tuple(tracks))
+    default = shell.default_track()
+    context = _SegmentContext(folder, contact, default.file if default else None)
+    segments = _each(
+        video.get("segments", []),
+        f"{where}.segments",
+        lambda t, w: _segment_from(t, w, context),
+    )
+    pauses = _each(video.get("pauses", []), f"{where}.pauses", _pause_from)
+    _require_unique([s.id for s in segments], f"{where}.segments", "segment id")
     return Video(
         id=_non_empty(video, "id", where),
         title=video["title"],
@@ -207,24 +285,47 @@ def _video_from(table: object, where: str, folder: Path) -> Video:
         tracks=tuple(tracks),
         segments=tuple(segments),
         pauses=tuple(pauses),
+        sign_tracks=tuple(signs),
     )
 
 
 def _track_from(table: object, where: str, folder: Path) -> TrackRef:
     track = _check_keys(table, _TRACK_KEYS, where)
-    if track["kind"] not in TRACK_KINDS:
-        kinds = "|".join(TRACK_KINDS)
-        raise _Invalid(f"{where}: kind {track['kind']!r} is not one of {kinds}")
+    kind = track["kind"]
+    if kind not in MANIFEST_TRACK_KINDS:
+        kinds = "|".join(MANIFEST_TRACK_KINDS)
+        raise _Invalid(f"{where}: kind {kind!r} is not one of {kinds}")
+    file = resolve_inside(folder, track["file"], f"{where}.file")
+    language = track.get("language", "")
+    if kind == "sign":
+        problem = sign_language_problem(language)
+        if problem:
+            raise _Invalid(f"{where}.language: {problem}")
+        if file.suffix.lower() not in VIDEO_SUFFIXES:
+            suffixes = ", ".join(VIDEO_SUFFIXES)
+            raise _Invalid(
+                f"{where}.file: a sign-language track is a video ({suffixes}), "
+                f"not {file.name!r}"
+            )
     return TrackRef(
-        kind=track["kind"],
-        language=track.get("language", ""),
+        kind=kind,
+        language=language,
         label=track.get("label", ""),
-        file=resolve_inside(folder, track["file"], f"{where}.file"),
+        file=file,
         default=track.get("default", False),
     )
 
 
-def _segment_from(table: object, where: str) -> Segment:
+@dataclass(frozen=True)
+class _SegmentContext:
+    """What a segment needs from its module and video while it is read."""
+
+    folder: Path
+    contact: str
+    default_track: Path | None
+
+
+def _segment_from(table: object, where: str, context: _SegmentContext) -> Segment:
     segment = _check_keys(table, _SEGMENT_KEYS, where)
     if segment["kind"] not in SEGMENT_KINDS:
         raise _Invalid(f"{where}: kind {segment['kind']!r} is not 'storytelling'")
@@ -237,7 +338,29 @@ def _segment_from(table: object, where: str) -> Segment:
         speaker=segment.get("speaker", ""),
         attribution=segment.get("attribution", ""),
         checksum=segment.get("checksum", ""),
+        stand_in=segment.get("stand_in", False),
+        seal=segment.get("seal", ""),
+        track_seals=_track_seals(
+            segment.get("track_seals", {}), f"{where}.track_seals", context.folder
+        ),
+        legacy_track=context.default_track,
+        contact=segment.get("contact", "") or context.contact,
     )
+
+
+def _track_seals(
+    table: Table, where: str, folder: Path
+) -> tuple[tuple[Path, str], ...]:
+    """`"file" = "sha256:…"` pairs; each file resolves inside the module folder."""
+    limit = PER_VIDEO_LIMITS["tracks"]
+    if len(table) > limit:
+        raise _Invalid(f"{where}: {len(table)} seals; at most {limit} are read")
+    seals: list[tuple[Path, str]] = []
+    for name, value in table.items():
+        if not isinstance(value, str):
+            raise _Invalid(f"{where}: the seal of {name!r} must be a string")
+        seals.append((resolve_inside(folder, name, f"{where}: {name!r}"), value))
+    return tuple(seals)
 
 
 def _pause_from(table: object, where: str) -> Pause:
@@ -258,6 +381,8 @@ def parse_timestamp(value: str | datetime.time, where: str = "") -> int:
         example = '"00:00:41.000"'
         raise _Invalid(f"{where}: {value!r} is not a WebVTT timestamp like {example}")
     hours, minutes, seconds_text, millis = match.groups()
+    if hours is not None and len(hours) > 10:
+        raise _Invalid(f"{where}: {value!r} is too far into a video to be a time")
     seconds = (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds_text)
     return seconds * 1000 + int(millis)
 
@@ -266,58 +391,14 @@ def resolve_inside(folder: Path, relative: str, where: str) -> Path:
     """The absolute path of a manifest file; refused when outside the module folder."""
     if not relative.strip():
         raise _Invalid(f"{where}: the file name is empty")
+    if "\0" in relative:
+        raise _Invalid(f"{where}: the file name holds a NUL character")
     root = folder.resolve()
-    resolved = (root / relative).resolve()
+    try:
+        resolved = (root / relative).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "it cannot be resolved"
+        raise _Invalid(f"{where}: {relative[:200]!r}: {reason}") from None
     if resolved == root or not resolved.is_relative_to(root):
-        raise _Invalid(f"{where}: {relative!r} is outside the module folder")
+        raise _Invalid(f"{where}: {relative[:200]!r} is outside the module folder")
     return resolved
-
-
-def load_single_video(video: Path) -> Module:
-    """A one-video module from a bare video file and the caption files named for it."""
-    video = video.resolve()
-    tracks = tracks_beside(video)
-    return Module(
-        id=video.stem,
-        title=video.stem,
-        folder=video.parent,
-        videos=(Video(id=video.stem, title=video.stem, file=video, tracks=tracks),),
-    )
-
-
-def tracks_beside(video: Path) -> tuple[TrackRef, ...]:
-    """Tracks named `<stem>[.<language|kind>...].vtt|srt|sbv` beside a video file."""
-    found: list[TrackRef] = []
-    beside = sorted(video.parent.iterdir(), key=lambda p: (p.name.count("."), p.name))
-    for candidate in beside:
-        if candidate.suffix.lower() not in CAPTION_SUFFIXES or not candidate.is_file():
-            continue
-        middle = _middle_parts(candidate.name, video.stem)
-        if middle is None:
-            continue
-        kinds = [part for part in middle if part in TRACK_KINDS]
-        languages = [part for part in middle if part not in TRACK_KINDS]
-        kind = kinds[0] if kinds else "captions"
-        language = languages[0] if languages else ""
-        label = " ".join([language, kind if kind != "captions" else ""]).strip()
-        found.append(TrackRef(kind, language, label or candidate.name, candidate))
-    return _with_default(found)
-
-
-def _middle_parts(name: str, stem: str) -> list[str] | None:
-    """The dot-separated parts between the video's stem and the caption suffix."""
-    if not name.startswith(stem + "."):
-        return None
-    parts = name[len(stem) + 1 :].split(".")
-    return [part for part in parts[:-1] if part]
-
-
-def _with_default(tracks: list[TrackRef]) -> tuple[TrackRef, ...]:
-    """Mark the first captions track as the default one."""
-    for i, track in enumerate(tracks):
-        if track.kind == "captions":
-            tracks[i] = TrackRef(
-                track.kind, track.language, track.label, track.file, True
-            )
-            break
-    return tuple(tracks)

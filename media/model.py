@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from captions.story_credit import attribution_line
+
 
 class ManifestError(Exception):
     """A module that cannot be opened: names the file and the reason."""
@@ -28,7 +30,13 @@ class TrackRef:
 
 @dataclass(frozen=True)
 class Segment:
-    """A storytelling segment: kept whole, verbatim and attributed (design.md 4)."""
+    """A storytelling segment: kept whole, verbatim and attributed (design.md 4).
+
+    `seal` seals the segment's own fields, `track_seals` the story in each captions
+    and subtitles track (absolute file, seal value); `checksum` is the old single
+    seal of the default captions track (`legacy_track`). `contact` is whom to ask
+    when the story differs from its reviewed version.
+    """
 
     id: str
     kind: str
@@ -38,9 +46,20 @@ class Segment:
     speaker: str
     attribution: str
     checksum: str = ""
+    stand_in: bool = False
+    seal: str = ""
+    track_seals: tuple[tuple[Path, str], ...] = ()
+    legacy_track: Path | None = None
+    contact: str = ""
 
     def contains(self, ms: int) -> bool:
         return self.start_ms <= ms < self.end_ms
+
+    @property
+    def attribution_line(self) -> str:
+        """The credit every surface shows: "Stand-in for the story of …" for a
+        stand-in, else the attribution as written."""
+        return attribution_line(self.attribution, self.stand_in)
 
 
 @dataclass(frozen=True)
@@ -53,12 +72,22 @@ class Pause:
 
 @dataclass(frozen=True)
 class Video:
+    """A video with its tracks; `sign_tracks` are sign-language videos (kind sign)."""
+
     id: str
     title: str
     file: Path
     tracks: tuple[TrackRef, ...] = ()
     segments: tuple[Segment, ...] = ()
     pauses: tuple[Pause, ...] = ()
+    sign_tracks: tuple[TrackRef, ...] = ()
+
+    def default_sign_track(self) -> TrackRef | None:
+        """The sign-language video marked default, else the first one."""
+        for track in self.sign_tracks:
+            if track.default:
+                return track
+        return self.sign_tracks[0] if self.sign_tracks else None
 
     def default_track(
         self, kinds: tuple[str, ...] = ("captions", "subtitles")
@@ -86,6 +115,7 @@ class Module:
     credit: str = ""
     manifest: Path | None = None
     videos: tuple[Video, ...] = field(default_factory=tuple)
+    contact: str = ""
 
     def video(self, video_id: str) -> Video:
         for video in self.videos:

@@ -31,7 +31,7 @@ def pause_problem(at_ms: int, video: Video, existing: Iterable[Pause] = ()) -> s
             start, end = _precise(segment.start_ms), _precise(segment.end_ms)
             return (
                 f"{format_clock(at_ms)} is inside the story “{segment.title}” "
-                f"({start} to {end}), told by {segment.attribution}. A story is "
+                f"({start} to {end}; {segment.attribution_line}). A story is "
                 f"never interrupted: put the pause at or before {start}, "
                 f"or at or after {end}."
             )

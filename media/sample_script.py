@@ -10,6 +10,7 @@ from __future__ import annotations
 from media.sample_building_trust import BUILDING_TRUST
 from media.sample_duty import DUTY_TO_REPORT
 from media.sample_types import (
+    MODULE_CONTACT,
     MODULE_CREDIT,
     MODULE_ID,
     MODULE_TITLE,
@@ -27,6 +28,7 @@ from media.sample_types import (
 VIDEOS = (BUILDING_TRUST, DUTY_TO_REPORT)
 
 __all__ = [
+    "MODULE_CONTACT",
     "MODULE_CREDIT",
     "MODULE_ID",
     "MODULE_TITLE",

@@ -16,6 +16,7 @@ MODULE_CREDIT = (
     "this sample; the storytelling segment is a labelled stand-in, not Rose Henry's "
     "recording."
 )
+MODULE_CONTACT = "the transcript-player project, which made this sample"
 STORY_ATTRIBUTION = (
     "Rose Henry, Aboriginal community consultant, Coast Salish territory"
 )

@@ -51,9 +51,12 @@ class ChapterList(QWidget):
         for cue in chapters.cues if chapters else ():
             story = stories.pop(cue.start_ms, None)
             title = cue.plain.replace("\n", " ")
-            entries.append((cue.start_ms, title, story.attribution if story else ""))
+            entries.append(
+                (cue.start_ms, title, story.attribution_line if story else "")
+            )
         entries += [
-            (s.start_ms, f"Story: {s.title}", s.attribution) for s in stories.values()
+            (s.start_ms, f"Story: {s.title}", s.attribution_line)
+            for s in stories.values()
         ]
         for start, title, attribution in sorted(entries, key=lambda e: e[0]):
             item = QListWidgetItem(f"{format_clock(start)}  {title}")

@@ -12,7 +12,8 @@ from captions.loader import load_track
 from captions.model import Cue, CueSettings, Region, Track
 from captions.timefmt import format_vtt
 from media.manifest import CAPTION_SUFFIXES, load_module
-from media.storytelling import Problem, check_module, seal_module
+from media.sealing import seal_module
+from media.storytelling import Problem, check_module
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -68,17 +69,25 @@ def check_caption_file(path: Path) -> int:
 
 
 def run_seal(args: argparse.Namespace) -> int:
-    """Print `video segment checksum` lines; `--write` puts them in module.toml."""
+    """Print each segment's seal lines; `--write` puts them in module.toml.
+
+    1 (nothing written) when a fault would be sealed in, such as a cue cut by the
+    segment's edges or an invisible attribution.
+    """
     module = load_module(Path(args.path))
-    sealed = seal_module(module, write=args.write)
-    for video_id, segment_id, checksum in sealed:
-        print(f"{video_id} {segment_id} {checksum}")
-    if not sealed:
-        print(
-            f"{module.manifest or args.path}: no storytelling segments", file=sys.stderr
-        )
-    elif args.write:
-        print(f"{module.manifest}: checksums written", file=sys.stderr)
+    report = seal_module(module, write=args.write)
+    name = module.manifest or args.path
+    for problem in report.problems:
+        print(format_problem(problem))
+    if report.refused:
+        print(f"{name}: not sealed; fix the errors above first", file=sys.stderr)
+        return 1
+    for sealed in report.seals:
+        print("\n".join(sealed.toml_lines()))
+    if not report.seals:
+        print(f"{name}: no storytelling segments", file=sys.stderr)
+    elif report.written:
+        print(f"{name}: seals written", file=sys.stderr)
     return 0
 
 

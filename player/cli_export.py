@@ -78,7 +78,7 @@ def hit_line(hit: Any) -> str:
     snippet = " ".join(hit.snippet.split())
     line = f"{hit.video_title} {format_clock(hit.start_ms)}  {speaker}{snippet}"
     if hit.attribution:
-        line += f"\n    (told by {hit.attribution})"
+        line += f"\n    ({hit.attribution})"
     return line
 
 
@@ -86,9 +86,15 @@ def run_export(args: argparse.Namespace) -> int:
     """Write a video's transcript or captions, whole or an excerpt, as a file."""
     module = load_module(Path(args.path))
     video = choose_video(module, args.video)
-    if args.format == "pdf":
-        return _export_pdf(module, video, args)
-    text = export_text(module, video, args.format, _range(args))
+    from captions.story_check import StoryAlteredError
+
+    try:
+        if args.format == "pdf":
+            return _export_pdf(module, video, args)
+        text = export_text(module, video, args.format, _range(args))
+    except StoryAlteredError as refused:
+        print(f"transcript-player: {refused.reason}", file=sys.stderr)
+        return 1
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
         print(f"{args.output}: written", file=sys.stderr)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from captions.story_check import StoryAlteredError
 from player.transcript_export import ExportDialog, ExportSource, print_with_dialog
 
 if TYPE_CHECKING:
@@ -73,7 +74,12 @@ class TranscriptExport:
                 "export", "There is no transcript to print for this video."
             )
             return False
-        return self.print_html(self.window, export_text(source, "html", None, None))
+        try:
+            html = export_text(source, "html", None, None)
+        except StoryAlteredError as refused:
+            self.window.status.add_message("export", f"Not printed: {refused.reason}")
+            return False
+        return self.print_html(self.window, html)
 
 
 def install_transcript_export(window: MainWindow) -> TranscriptExport:

@@ -74,7 +74,7 @@ def hit_spoken(hit: Hit) -> str:
         f"{speaker}{said}"
     )
     if hit.attribution:
-        line += f". Story told by {hit.attribution}"
+        line += f". Story: {hit.attribution}"
     return line
 
 

@@ -96,9 +96,8 @@ def excerpt_notices(
     """What the export will say about its excerpt (widening, whole segments)."""
     if start_ms is None and end_ms is None:
         return ()
-    return export.plan_export(
-        source.track.cues, source.segments, start_ms, end_ms
-    ).notices
+    spans = export.story_spans(source.track, source.segments, start_ms, end_ms)
+    return export.plan_export(source.track.cues, spans, start_ms, end_ms).notices
 
 
 def save_file_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
@@ -226,6 +225,12 @@ class ExportDialog(QDialog):
             start, end = self.excerpt()
         except ValueError as exc:
             self._show_notice(str(exc), ok=False)
+            return
+        refused = export.story_export_refusal(
+            self.source.track, self.source.segments, start, end
+        )
+        if refused:
+            self._show_notice(f"Not exported: {refused}", ok=False)
             return
         notices = excerpt_notices(self.source, start, end)
         text = " ".join(notices) if notices else _whole_text(self.source)

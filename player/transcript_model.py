@@ -113,7 +113,7 @@ class TranscriptModel(QAbstractListModel):
         self._cues = track.cues if track is not None else ()
         self._texts = [cue.plain.replace("\n", " ") for cue in self._cues]
         self._blocks = [
-            SegmentBlock(s.title, s.attribution, s.start_ms, s.end_ms)
+            SegmentBlock(s.title, s.attribution_line, s.start_ms, s.end_ms)
             for s in sorted(segments, key=lambda s: s.start_ms)
         ]
         self._rich_cache = {}
@@ -277,7 +277,7 @@ class TranscriptModel(QAbstractListModel):
             parts.append(f"{len(spans)} found")
         block = self.segment(row)
         if block is not None:
-            parts.append(f"in the story told by {block.attribution or block.title}")
+            parts.append(f"in the story {block.title}, {block.attribution}")
         return ", ".join(parts)
 
     _ROLE_GETTERS: ClassVar[dict[int, Any]] = {

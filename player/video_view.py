@@ -228,7 +228,7 @@ class VideoView(QGraphicsView):
     def attribution_text(self) -> str | None:
         """The attribution on screen now, or None when no story is playing."""
         return (
-            self._segment.attribution
+            self._segment.attribution_line
             if self._segment and self.attribution.isVisible()
             else None
         )
@@ -252,9 +252,9 @@ class VideoView(QGraphicsView):
         else:
             self.attribution.show()
             self.setAccessibleDescription(
-                f"Story: {segment.title}. {segment.attribution}"
+                f"Story: {segment.title}. {segment.attribution_line}"
             )
-            self._announce(f"Story: {segment.title}, told by {segment.attribution}")
+            self._announce(f"Story: {segment.title}. {segment.attribution_line}")
         self._relayout()
         self.segment_changed.emit(segment)
 
@@ -339,7 +339,7 @@ class VideoView(QGraphicsView):
             return 0.0
         font = QFont(caption_font)
         font.setPixelSize(max(12, round(caption_font.pixelSize() * 0.75)))
-        markup = f"<b>{html.escape(self._segment.attribution)}</b>"
+        markup = f"<b>{html.escape(self._segment.attribution_line)}</b>"
         self.attribution.set_content(markup, font, video.width() * 0.8, centre=False)
         _width, height = self.attribution.size()
         margin = max(6.0, video.height() * 0.03)

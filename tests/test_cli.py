@@ -26,26 +26,32 @@ def module(tmp_path: Path) -> Path:
 
 
 def test_unsealed_module_fails_check(module, capsys):
-    status, out, _ = run(capsys, "check", module)
+    status, out, err = run(capsys, "check", module)
     assert status == 1
-    assert "error: talk / segment story: checksum is missing" in out
-    assert out.rstrip().endswith("1 error, 0 warnings")
+    assert (
+        "error: talk / segment story: the story is not sealed: after review, run "
+        "`transcript-player seal --write` on the module"
+    ) in out
+    assert "warning: talk: video talk.mp4: the video file is empty" in err
+    assert out.rstrip().endswith("1 error, 1 warning")
 
 
 def test_seal_write_then_check_passes(module, capsys):
     status, out, _ = run(capsys, "seal", module)
     assert status == 0
-    (line,) = out.splitlines()
-    video_id, segment_id, checksum = line.split(" ")
-    assert (video_id, segment_id) == ("talk", "story")
-    assert checksum.startswith("sha256:") and len(checksum) == 7 + 64
-    assert checksum not in (module / "module.toml").read_text(encoding="utf-8")
+    head, own, table, track = out.splitlines()
+    assert head == "# talk / story"
+    assert own.startswith('seal = "sha256:') and " fields:" in own
+    assert table == "[videos.segments.track_seals]"
+    assert track.startswith('"talk.en.vtt" = "sha256:') and " cues:" in track
+    assert own not in (module / "module.toml").read_text(encoding="utf-8")
 
     assert run(capsys, "seal", module, "--write")[0] == 0
-    assert f'checksum = "{checksum}"' in (module / "module.toml").read_text("utf-8")
-    status, out, err = run(capsys, "check", module / "module.toml")
-    assert (status, err) == (0, "")
-    assert out.rstrip().endswith(": ok")
+    written = (module / "module.toml").read_text("utf-8")
+    assert own in written and track in written
+    status, out, _ = run(capsys, "check", module / "module.toml")
+    assert status == 0
+    assert out.rstrip().endswith(": ok (1 warning)")
 
 
 def test_check_warnings_go_to_stderr_and_pass(module, capsys):
@@ -56,7 +62,7 @@ def test_check_warnings_go_to_stderr_and_pass(module, capsys):
     status, out, err = run(capsys, "check", module)
     assert status == 0
     assert "carry no speaker" in err
-    assert "(1 warning)" in out
+    assert "(2 warnings)" in out
 
 
 def test_check_caption_file(tmp_path, capsys):

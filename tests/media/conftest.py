@@ -59,6 +59,14 @@ SEALED_TEXT = (
     "Storyteller\tIt is the second line of the story.\n"
 )
 SEALED = "sha256:" + hashlib.sha256(SEALED_TEXT.encode("utf-8")).hexdigest()
+# ...and of SUBTITLES, and of the segment's own fields.
+SEALED_FR_TEXT = "Storyteller\tCe passage remplace le récit enregistré.\n"
+SEALED_FIELDS_TEXT = (
+    "title\tThe story\n"
+    "speaker\tStoryteller\n"
+    "attribution\tStoryteller, a stand-in for the recorded story\n"
+    "stand_in\tfalse\n"
+)
 
 SEGMENT = {
     "id": "story",
@@ -68,7 +76,6 @@ SEGMENT = {
     "end": "00:00:19.000",
     "speaker": "Storyteller",
     "attribution": "Storyteller, a stand-in for the recorded story",
-    "checksum": SEALED,
 }
 
 MANIFEST_HEAD = """schema = 1
@@ -134,6 +141,17 @@ def mp4_bytes(duration_ms: int, version: int = 0) -> bytes:
 ModuleWriter = Callable[..., Path]
 
 
+def seal_lines(folder: Path) -> str:
+    """The seal lines `seal` prints for the module in `folder`, as TOML text."""
+    from media.manifest import load_module
+    from media.sealing import seal_module
+
+    report = seal_module(load_module(folder))
+    assert not report.refused, report.problems
+    (sealed,) = report.seals
+    return "".join(f"  {line}\n" for line in sealed.toml_lines()[1:])
+
+
 def write_module(
     folder: Path,
     *,
@@ -143,22 +161,52 @@ def write_module(
     segment: dict[str, object] | None = None,
     drop: tuple[str, ...] = (),
     pauses: tuple[str, ...] = ("00:00:09.000",),
-    video: bytes | None = b"not really a video",
+    video: bytes | None = None,
+    sealed: str = "tracks",
+    with_video: bool = True,
 ) -> Path:
-    """A complete, sealed module; arguments change one thing at a time."""
+    """A module sealed as written by default, then changed one thing at a time.
+
+    The seal is taken of the default texts and fields; `captions`, `subtitles`,
+    `chapters`, `segment` (changed fields), `drop` (removed keys) and `pauses` then
+    change what the seal is checked against. The video declares 60 s unless `video`
+    gives other bytes; `with_video=False` leaves it out. `sealed` is "tracks" (the seal
+    `transcript-player seal` writes), "legacy" (the old single checksum) or "none".
+    """
     folder.mkdir(parents=True, exist_ok=True)
+    if video is None and with_video:
+        video = mp4_bytes(60_000)
+    seals = ""
+    if sealed == "tracks":
+        _write_files(folder, CAPTIONS, SUBTITLES, CHAPTERS, dict(SEGMENT), (), video)
+        seals = seal_lines(folder)
+    values = {**SEGMENT, **(segment or {})}
+    if sealed == "legacy":
+        values["checksum"] = SEALED
+    values = {key: value for key, value in values.items() if key not in drop}
+    _write_files(folder, captions, subtitles, chapters, values, pauses, video, seals)
+    return folder
+
+
+def _write_files(
+    folder: Path,
+    captions: str,
+    subtitles: str,
+    chapters: str,
+    values: dict[str, object],
+    pauses: tuple[str, ...],
+    video: bytes | None,
+    seals: str = "",
+) -> None:
     (folder / "talk.en.vtt").write_text(captions, encoding="utf-8")
     (folder / "talk.fr.vtt").write_text(subtitles, encoding="utf-8")
     (folder / "talk.chapters.vtt").write_text(chapters, encoding="utf-8")
     if video is not None:
         (folder / "talk.mp4").write_bytes(video)
-    values = {**SEGMENT, **(segment or {})}
-    values = {key: value for key, value in values.items() if key not in drop}
-    text = MANIFEST_HEAD + table("videos.segments", values)
+    text = MANIFEST_HEAD + table("videos.segments", values) + seals
     for at in pauses:
         text += table("videos.pauses", {"at": at, "prompt": "What did you notice?"})
     (folder / "module.toml").write_text(text, encoding="utf-8")
-    return folder
 
 
 @pytest.fixture
@@ -180,6 +228,8 @@ def texts() -> SimpleNamespace:
         chapters=CHAPTERS,
         sealed=SEALED,
         sealed_text=SEALED_TEXT,
+        sealed_fr_text=SEALED_FR_TEXT,
+        sealed_fields_text=SEALED_FIELDS_TEXT,
         segment=dict(SEGMENT),
         mp4_bytes=mp4_bytes,
     )

@@ -43,12 +43,16 @@ def test_folder_and_manifest_give_the_same_module(make_module, texts):
     assert video.tracks[1].label == "Français"
     (segment,) = video.segments
     assert (segment.start_ms, segment.end_ms) == (10_000, 19_000)
-    assert segment.checksum == texts.sealed
+    assert segment.checksum == ""
+    assert [p.name for p, _ in segment.track_seals] == ["talk.en.vtt", "talk.fr.vtt"]
+    assert dict(segment.track_seals)[folder.resolve() / "talk.en.vtt"].startswith(
+        texts.sealed + " cues:"
+    )
     assert [p.at_ms for p in video.pauses] == [9_000]
 
 
 def test_missing_video_file_still_opens(make_module):
-    module = load_module(make_module(video=None))
+    module = load_module(make_module(with_video=False))
     assert not module.video("talk").file.exists()
 
 

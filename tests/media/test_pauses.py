@@ -42,6 +42,16 @@ def test_a_pause_strictly_inside_the_story_is_refused_with_the_reason() -> None:
     assert "at or before 0:07.130, or at or after 0:12.330" in problem
 
 
+def test_a_pause_inside_a_stand_in_says_stand_in_and_not_told_by() -> None:
+    from dataclasses import replace
+
+    stand_in = replace(STORY, stand_in=True)
+    video = Video("first", "First", Path("first.mp4"), segments=(stand_in,))
+    problem = pause_problem(9_000, video)
+    assert "Stand-in for the story of A storyteller, community consultant" in problem
+    assert "told by" not in problem
+
+
 def test_a_pause_at_the_story_edges_or_outside_is_allowed() -> None:
     assert pause_problem(7_130, VIDEO) == ""
     assert pause_problem(12_330, VIDEO) == ""

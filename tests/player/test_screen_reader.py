@@ -12,7 +12,7 @@ from player.descriptions import KEY_SHOW, NO_SPEECH, Speaker
 from player.fake_playback import FakePlayback
 from player.screen_reader import KEY_ANNOUNCE
 
-STORY = "Story: Telling their own stories, told by A storyteller, community consultant"
+STORY = "Story: Telling their own stories. A storyteller, community consultant"
 
 
 @pytest.fixture

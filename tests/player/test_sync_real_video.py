@@ -71,7 +71,7 @@ def test_seek_into_the_story_shows_the_attribution(
         lambda: playback.position() >= segment.start_ms + 1_400, timeout=20_000
     )
     view = window.video_view
-    assert view.attribution_text() == segment.attribution
+    assert view.attribution_text() == segment.attribution_line
     assert view.attribution.isVisible()
     assert view.displayed_cues()[0].voice == segment.speaker
     for box in view.caption_boxes():
@@ -80,7 +80,7 @@ def test_seek_into_the_story_shows_the_attribution(
     current = model.current_rows
     assert current, "the transcript marks the cue now playing"
     block = model.segment(current[0])
-    assert block is not None and block.attribution == segment.attribution
+    assert block is not None and block.attribution == segment.attribution_line
 
 
 def test_play_the_story_starts_at_the_segment_start(
@@ -97,5 +97,5 @@ def test_play_the_story_starts_at_the_segment_start(
         lambda: playback.is_playing() and playback.position() >= segment.start_ms + 200,
         timeout=20_000,
     )
-    assert window.video_view.attribution_text() == segment.attribution
+    assert window.video_view.attribution_text() == segment.attribution_line
     assert segment.start_ms <= playback.position() < segment.start_ms + 3_000

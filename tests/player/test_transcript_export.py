@@ -145,7 +145,11 @@ def test_vtt_export_loads_back_to_the_same_cues(
     data = export_bytes(sample, "vtt", *excerpt)
     loaded = load_track_bytes(data, "export.vtt")
     expected = _expected(sample.track, excerpt)
-    assert [(c.start_ms, c.end_ms, c.text, c.voice) for c in loaded.cues] == [
+    (credit,) = [c for c in loaded.cues if c.identifier == "storytelling-attribution-1"]
+    assert (credit.start_ms, credit.end_ms) == (STORY_START, STORY_END)
+    assert "Stand-in for the story of Rose Henry" in credit.plain
+    cues = [c for c in loaded.cues if c is not credit]
+    assert [(c.start_ms, c.end_ms, c.text, c.voice) for c in cues] == [
         (c.start_ms, c.end_ms, c.text, c.voice) for c in expected
     ]
 
@@ -315,3 +319,68 @@ def test_exported_files_get_ordinary_permissions(tmp_path: Path) -> None:
     write_text_file(fresh, "again")
     assert fresh.stat().st_mode & 0o777 == 0o640
     assert fresh.read_text() == "again"
+
+
+def test_the_dialog_refuses_an_altered_story_before_anything_is_written(
+    qtbot, tmp_path: Path
+) -> None:
+    import shutil
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from player.transcript_export import ExportDialog
+
+    folder = tmp_path / "sample"
+    shutil.copytree(sample_module_path(), folder)
+    captions = folder / "building-trust.en.vtt"
+    text = captions.read_text(encoding="utf-8")
+    captions.write_text(text.replace("These are not her words.", "Her words."), "utf-8")
+    module = load_module(folder)
+    video = module.video("building-trust")
+    ref = video.default_track()
+    assert ref is not None
+    track = load_track(ref.file, kind=ref.kind, language=ref.language, label=ref.label)
+    source = ExportSource(
+        track, module.title, video.title, module.credit, video.segments, "en", "x"
+    )
+    for _ in range(2):  # a dialog opened twice in one session
+        dialog = ExportDialog(source, 0)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.notice_text().startswith(
+            "Not exported: the story “Telling their own stories (stand-in)”"
+        )
+        assert "the words of the cue at 2:27.891 changed" in dialog.notice_text()
+        assert not dialog.export_button.isEnabled()
+        assert not dialog.print_button.isEnabled()
+        dialog.set_format("srt")
+        dialog.set_excerpt(140_000, 141_000)  # inside the story: refused too
+        assert not dialog.export_button.isEnabled()
+        dialog.set_excerpt(10_000, 20_000)  # away from it: may be handed out
+        assert dialog.export_button.isEnabled()
+        assert "Stand-in" not in dialog.notice_text()
+        dialog.reject()
+        dialog.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_printing_an_altered_story_is_refused_with_the_reason(
+    make_window, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "sample"
+    shutil.copytree(sample_module_path(), folder)
+    captions = folder / "building-trust.en.vtt"
+    text = captions.read_text(encoding="utf-8")
+    captions.write_text(text.replace("These are not her words.", "Her words."), "utf-8")
+    window = make_window()
+    assert window.open_path(folder)
+    printed: list[str] = []
+    window.transcript_export.print_html = lambda _parent, html: bool(
+        printed.append(html)
+    )
+    assert window.transcript_export.print_transcript() is False
+    assert printed == []
+    (message,) = window.status.messages("export")
+    assert message.startswith("Not printed: the story “Telling their own stories")

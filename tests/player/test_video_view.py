@@ -163,4 +163,4 @@ def test_a_screen_reader_hears_the_story_start_once(
     view.set_segments([STORY])
     for ms in (9_000, 10_000, 12_000, 15_000, 19_999):
         view.set_position(ms)
-    assert heard == ["Story: Own stories, told by A teller, of a place"]
+    assert heard == ["Story: Own stories. A teller, of a place"]
