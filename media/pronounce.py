@@ -39,6 +39,7 @@ _BRITISH = (
     ("ence", "ense"),
 )
 MIN_PIECE = 3
+MAX_DERIVED = 50  # longer tokens (a pasted URL, a run of letters) are not guessed
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class Pronouncer:
         phones = self._dictionary(key)
         if phones:
             return Pronunciation((phones,), "dictionary")
+        if len(key) > MAX_DERIVED:
+            return NONE
         if self._english and is_number_like(key):
             found = self._number(key)
             if found.found:

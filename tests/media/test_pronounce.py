@@ -128,6 +128,13 @@ def test_unsayable_tokens_have_no_pronunciation():
         assert not p.pronounce(token).found, token
 
 
+def test_overlong_tokens_are_not_guessed():
+    p = pronouncer()
+    assert not p.pronounce("a" * 5000).found
+    assert not p.pronounce("-".join(["front"] * 20)).found
+    assert p.pronounce("-".join(["front"] * 8)).found
+
+
 def test_an_ampersand_is_said_and():
     assert pronouncer().pronounce("&").phones == ("AH N D",)
 
