@@ -156,9 +156,28 @@ class SpeechAligner:
         out, so a transcript's sentence that was never said cannot push the words
         after it onto later speech; a single word cannot be left out.
         """
+        source = iter(blocks)
+        try:
+            result = self._align_all(source, names, sentence_starts, progress, total_ms)
+        finally:  # stopped early (an error, or a progress callback that cancels)
+            close = getattr(source, "close", None)
+            if close is not None:
+                close()
+        if progress is not None:
+            progress(result.audio_ms, total_ms)
+        return result
+
+    def _align_all(
+        self,
+        source: Iterator[bytes],
+        names: Sequence[str | None],
+        sentence_starts: Collection[int],
+        progress: Progress | None,
+        total_ms: int | None,
+    ) -> Alignment:
         result = Alignment([None] * len(names))
         order = [i for i, name in enumerate(names) if name is not None]
-        audio = _Buffer(iter(blocks), result.peaks)
+        audio = _Buffer(source, result.peaks)
         next_word = 0
         while next_word < len(order):
             window = audio.window(WINDOW_MS)
@@ -183,8 +202,6 @@ class SpeechAligner:
             if progress is not None:
                 progress(audio.position_ms, total_ms)
         result.audio_ms = audio.drain_ms()
-        if progress is not None:
-            progress(result.audio_ms, total_ms)
         return result
 
     def _place(

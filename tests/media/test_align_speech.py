@@ -159,3 +159,36 @@ def test_words_the_dictionary_lacks_are_taught_and_placed(tmp_path: Path):
     times, words = align(clip, text)
     for word in ("front-line", "trafficked."):
         assert times[words.index(word)] is not None, word
+
+
+def test_a_progress_callback_can_cancel_and_ffmpeg_stops(long_clip, monkeypatch):
+    """The app's Cancel: the callback raises after the first window; ffmpeg, still
+    blocked on the rest of the audio, is ended rather than left running."""
+    import subprocess
+
+    from media import audio_decode
+
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(audio_decode.subprocess, "Popen", recording_popen)
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done: int, total: int | None) -> None:
+        raise Cancelled
+
+    monkeypatch.setattr(align_speech, "WINDOW_MS", 6_000)
+    transcript = parse_transcript(long_clip.transcript())
+    aligner = SpeechAligner(find_model("en"))
+    prepared = prepare_words(aligner, transcript.words, english=True)
+    blocks = AudioStream(long_clip.path).blocks()
+    with pytest.raises(Cancelled):
+        aligner.align(blocks, prepared.names, progress=cancel)
+    assert len(started) == 1
+    assert started[0].returncode is not None and started[0].returncode < 0
