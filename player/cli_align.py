@@ -7,6 +7,7 @@ cannot be read or alignment cannot run, with one plain line saying why.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ from media.speech_model import ModelUnavailableError, primary_language
 PROG = "transcript-player"
 LISTED_WORDS = 30
 PROGRESS_FROM_MS = 60_000
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def add_align_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,7 +39,10 @@ def add_align_parser(commands: argparse._SubParsersAction) -> None:  # type: ign
         "-o", "--output", metavar="OUT.vtt", help="default: beside MEDIA, NAME.en.vtt"
     )
     align.add_argument(
-        "--language", default="en", help="the speech's language (default: en)"
+        "--language",
+        default="en",
+        type=_language_tag,
+        help="the speech's language, a BCP 47 tag (default: en)",
     )
     align.add_argument(
         "--model", metavar="DIR", help="a pocketsphinx model folder (other languages)"
@@ -48,6 +53,14 @@ def add_align_parser(commands: argparse._SubParsersAction) -> None:  # type: ign
         action="store_true",
         help="list the new track in the module.toml that lists MEDIA",
     )
+
+
+def _language_tag(text: str) -> str:
+    if not _LANGUAGE_TAG.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a language tag like en or fr-CA"
+        )
+    return text
 
 
 def run_align(args: argparse.Namespace) -> int:

@@ -149,6 +149,14 @@ def test_another_language_needs_a_model(talk, capsys):
     assert_one_line_error(err, "not a model folder")
 
 
+def test_a_language_that_is_not_a_tag_is_a_usage_error(talk, capsys):
+    media, transcript = talk
+    status, _, err = run(capsys, "align", media, transcript, "--language", "../x")
+    assert status == 2
+    assert "is not a language tag" in err
+    assert list(media.parent.glob("*.vtt")) == []
+
+
 def test_without_pocketsphinx_the_command_says_how_to_install_it(
     talk, capsys, monkeypatch
 ):
