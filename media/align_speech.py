@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from media.audio_decode import BYTES_PER_SECOND, FRAME_MS, frame_peaks
-from media.speech_model import SpeechModel
+from media.speech_model import INSTALL_HINT, ModelUnavailableError, SpeechModel
 
 WINDOW_MS = 20_000
 KEEP_MARGIN_MS = 3_000
@@ -45,8 +45,12 @@ class _Decoder:
     """One pocketsphinx decoder in alignment mode, made when first needed."""
 
     def __init__(self, model: SpeechModel, wide: bool) -> None:
-        import pocketsphinx
-
+        try:
+            import pocketsphinx
+        except ImportError:
+            raise ModelUnavailableError(
+                f"aligning needs pocketsphinx: {INSTALL_HINT}"
+            ) from None
         options: dict[str, Any] = {
             "hmm": str(model.acoustic),
             "dict": str(model.dictionary),
@@ -57,7 +61,12 @@ class _Decoder:
         }
         if wide:
             options.update(beam=WIDE_BEAM, pbeam=WIDE_BEAM, wbeam=WIDE_BEAM * 1e20)
-        self.decoder = pocketsphinx.Decoder(**options)
+        try:
+            self.decoder = pocketsphinx.Decoder(**options)
+        except (RuntimeError, ValueError) as exc:
+            raise ModelUnavailableError(
+                f"{model.acoustic}: the speech model cannot be loaded ({exc})"
+            ) from None
 
     def add_word(self, name: str, phones: str) -> bool:
         try:

@@ -3,6 +3,8 @@ language needs a model folder of its own (`--model DIR`)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +33,9 @@ def find_model(language: str, model_dir: str | Path | None = None) -> SpeechMode
     """The model for `language`: the bundled US English one, or `model_dir`."""
     english = primary_language(language) == "en"
     if model_dir is not None:
-        return model_in(Path(model_dir), english)
+        model = model_in(Path(model_dir), english)
+        check_loads(model)
+        return model
     if not english:
         raise ModelUnavailableError(
             f"only an English speech model ships; for {language!r} pass "
@@ -63,3 +67,34 @@ def model_in(folder: Path, english: bool) -> SpeechModel:
         found = "no" if not dictionaries else "more than one"
         raise ModelUnavailableError(f"{folder}: {found} .dict pronouncing dictionary")
     return SpeechModel(acoustic[0], dictionaries[0], english)
+
+
+_PROBE = """
+import sys
+import pocketsphinx
+pocketsphinx.Decoder(hmm=sys.argv[1], dict=sys.argv[2], lm=None, loglevel="FATAL")
+"""
+PROBE_SECONDS = 120
+
+
+def check_loads(model: SpeechModel) -> None:
+    """Load a model folder the user named in a child process first: pocketsphinx
+    ends the whole process on a malformed model file instead of raising."""
+    command = [sys.executable, "-c", _PROBE, str(model.acoustic), str(model.dictionary)]
+    try:
+        result = subprocess.run(
+            command, capture_output=True, timeout=PROBE_SECONDS, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise ModelUnavailableError(
+            f"{model.acoustic}: loading it takes too long"
+        ) from None
+    if result.returncode == 0:
+        return
+    report = result.stderr.decode("utf-8", "replace").strip().splitlines()
+    if any("ModuleNotFoundError" in line for line in report):
+        raise ModelUnavailableError(f"aligning needs pocketsphinx: {INSTALL_HINT}")
+    reason = report[-1].rsplit(": ", 1)[-1] if report else "it does not load"
+    raise ModelUnavailableError(
+        f"{model.acoustic}: the speech model cannot be loaded ({reason})"
+    )

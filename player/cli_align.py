@@ -97,6 +97,8 @@ def _align(args: argparse.Namespace, media: Path, output: Path) -> int:
     owner = find_module_of(media)
     if args.add_to_module and owner is None:
         return _fail(f"{media}: no module.toml near it lists this video")
+    if args.add_to_module and owner is not None:
+        track_for(*owner, output, args.language)  # refuses a file outside the module
     edges = (
         [t for s in owner[1].segments for t in (s.start_ms, s.end_ms)] if owner else []
     )

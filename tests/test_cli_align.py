@@ -34,6 +34,13 @@ file = "talk.wav"
 """
 
 
+def find_model_folder() -> Path:
+    """The folder of pocketsphinx's own English model (as --model DIR)."""
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path()) / "en-us"
+
+
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory: pytest.TempPathFactory) -> Clip:
     return cut_clip(tmp_path_factory.mktemp("clip"), 43.0, 16.5, name="talk.wav")
@@ -216,6 +223,31 @@ def test_a_module_video_gets_its_track_and_the_story_still_needs_a_seal(talk, ca
         capsys, "align", media, transcript, "--force", "--add-to-module"
     )
     assert status == 0 and "already lists talk.en.vtt" in out
+
+
+def test_a_track_outside_the_module_is_refused_before_aligning(talk, capsys, tmp_path):
+    media, transcript = talk
+    (media.parent / "module.toml").write_text(MANIFEST, encoding="utf-8")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere.vtt"
+    status, _, err = run(
+        capsys, "align", media, transcript, "-o", elsewhere, "--add-to-module"
+    )
+    assert status == 2
+    assert_one_line_error(err, "outside the module folder")
+    assert not elsewhere.exists()
+
+
+def test_a_model_folder_that_cannot_be_loaded(talk, capsys, tmp_path):
+    media, transcript = talk
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "mdef").write_text("not a model")
+    (model / "words.dict").write_text("hello HH AH L OW\n")
+    status, _, err = run(
+        capsys, "align", media, transcript, "--language", "xx", "--model", model
+    )
+    assert status == 2
+    assert_one_line_error(err, "the speech model cannot be loaded")
 
 
 def test_add_to_module_needs_a_module(talk, capsys):
