@@ -163,8 +163,9 @@ def to_webvtt(result: AlignedCaptions, source: str = "") -> str:
     ]
     unheard = result.unheard
     if unheard:
+        were = "1 word was" if len(unheard) == 1 else f"{len(unheard)} words were"
         note.append(
-            f"{len(unheard)} words were not heard; their times are estimates. "
+            f"{were} not heard; the times are estimates. "
             "Check them against the recording:"
         )
         for word in unheard[:NOTE_WORD_LIMIT]:

@@ -145,12 +145,16 @@ def _report(result: AlignedCaptions, output: Path) -> None:
             f"note: pronunciations guessed for words not in the dictionary: {words}",
             file=sys.stderr,
         )
+    if result.unsayable:
+        words = ", ".join(dict.fromkeys(result.unsayable))
+        print(f"note: no pronunciation could be found for: {words}", file=sys.stderr)
     unheard = result.unheard
     if not unheard:
         return
+    were = "1 word was" if len(unheard) == 1 else f"{len(unheard)} words were"
     print(
-        f"warning: {len(unheard)} words were not heard in the recording; their "
-        "times are estimates between the words around them (check them):",
+        f"warning: {were} not heard in the recording; the times are estimates "
+        "between the words around (check them):",
         file=sys.stderr,
     )
     for word in unheard[:LISTED_WORDS]:

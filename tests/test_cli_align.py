@@ -185,6 +185,18 @@ def test_words_not_heard_are_warned_about_with_their_times(talk, capsys):
     assert " ".join(words[1] for words in listed) == "These words were never recorded."
 
 
+def test_words_with_no_pronunciation_are_named(talk, capsys):
+    media, transcript = talk
+    text = transcript.read_text(encoding="utf-8").replace(
+        "Be patient.", "Be 患者 patient."
+    )
+    transcript.write_text(text, encoding="utf-8")
+    status, _, err = run(capsys, "align", media, transcript)
+    assert status == 0
+    assert "note: no pronunciation could be found for: 患者" in err
+    assert "warning: 1 word was not heard" in err
+
+
 def test_progress_goes_to_stderr_for_long_media(talk, capsys, monkeypatch):
     monkeypatch.setattr(cli_align, "PROGRESS_FROM_MS", 1_000)
     media, transcript = talk
