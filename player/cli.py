@@ -16,7 +16,7 @@ from captions.model import CaptionError
 from media.model import ManifestError
 
 PROG = "transcript-player"
-SUBCOMMANDS = ("check", "seal", "cues", "search", "export")
+SUBCOMMANDS = ("check", "seal", "cues", "search", "export", "align")
 EXPORT_FORMATS = ("txt", "html", "pdf", "vtt", "srt")
 
 _EPILOG = """\
@@ -26,6 +26,7 @@ commands:
   cues FILE [--json]          list the loaded cues (one JSON array with --json)
   search QUERY [--module PATH ...] [--json]
   export PATH --video ID --format txt|html|pdf|vtt|srt [-o FILE]
+  align MEDIA TRANSCRIPT [-o OUT.vtt] [--language en] [--model DIR] [--force]
 Run `transcript-player COMMAND --help` for a command's options."""
 
 
@@ -85,7 +86,7 @@ def _silence_stdout() -> None:
 
 
 def _run_subcommand(arguments: list[str]) -> int:
-    from player import cli_commands, cli_export
+    from player import cli_align, cli_commands, cli_export
 
     args = build_subcommand_parser().parse_args(arguments)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -94,6 +95,7 @@ def _run_subcommand(arguments: list[str]) -> int:
         "cues": cli_commands.run_cues,
         "search": cli_export.run_search,
         "export": cli_export.run_export,
+        "align": cli_align.run_align,
     }
     return handlers[args.command](args)
 
@@ -122,6 +124,9 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="default: stdout")
     export.add_argument("--from", dest="start", metavar="TIME", help="excerpt start")
     export.add_argument("--to", dest="end", metavar="TIME", help="excerpt end")
+    from player.cli_align import add_align_parser
+
+    add_align_parser(commands)
     return parser
 
 
