@@ -227,7 +227,7 @@ def test_a_module_video_gets_its_track_and_the_story_still_needs_a_seal(talk, ca
         for c in track.cues
     )
     status, out, _ = run(capsys, "check", media.parent)
-    assert status == 1 and "checksum is missing" in out
+    assert status == 1 and "the story is not sealed" in out
     assert run(capsys, "seal", media.parent, "--write")[0] == 0
     status, out, _ = run(capsys, "check", media.parent)
     assert status == 0, out
