@@ -64,7 +64,7 @@ APP = (
 import argparse
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from player.app import start
+from player.shell.app import start
 window = start(argparse.Namespace(path=sys.argv[2], video=None, at=None,
                                   quit_after=None, screenshot=None))
 app = QApplication.instance()
@@ -155,8 +155,8 @@ def test_start_to_first_frame_and_peak_memory_against_a_bare_script(
 def test_caption_changes_land_within_one_frame(benchmark, qtbot) -> None:
     """Play the sample's first 100 s at double speed; every caption boundary
     crossed is checked against the frame time that changed the caption."""
-    from player.main_window import MainWindow
-    from player.playback import Playback
+    from player.playback.facade import Playback
+    from player.shell.main_window import MainWindow
 
     window = MainWindow(Playback())
     qtbot.addWidget(window)

@@ -18,7 +18,7 @@ from captions.find import TrackFinder
 from captions.loader import load_track_bytes
 from captions.model import Track
 from media.model import Segment
-from player.transcript_panel import TranscriptPanel
+from player.transcript.panel import TranscriptPanel
 
 CUES = 36_000
 FIRST_PAINT_LIMIT_S = 1.0

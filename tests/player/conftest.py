@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from qt_isolation import isolate_settings
 
-from player.actions import SingleKeyGuard
-from player.fake_playback import FakePlayback
-from player.main_window import MainWindow
+from player.core.actions import SingleKeyGuard
+from player.playback.fake import FakePlayback
+from player.shell.main_window import MainWindow
 
 CAPTIONS_VTT = """WEBVTT
 

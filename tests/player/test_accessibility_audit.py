@@ -32,8 +32,14 @@ from captions.contrast import (
     caption_contrast,
     parse_hex,
 )
-from player.caption_style import DEFAULT_STYLE
-from player.themes import DEFAULT, THEMES, apply_theme, text_pairs, theme_palette
+from player.accessibility.themes import (
+    DEFAULT,
+    THEMES,
+    apply_theme,
+    text_pairs,
+    theme_palette,
+)
+from player.video.caption_style import DEFAULT_STYLE
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 MOST_STAYS = 400  # Tab presses inside one widget (table cells) before calling it a trap

@@ -15,19 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from captions.contrast import caption_contrast, parse_hex
-from player.caption_paint import caption_outline
-from player.caption_style import (
+from player.shell.preferences_dialog import (
+    PreferencesDialog,
+    add_preferences_page,
+    open_preferences,
+)
+from player.video.caption_paint import caption_outline
+from player.video.caption_style import (
     DEFAULT_STYLE,
     CaptionStyle,
     load_caption_style,
     save_caption_style,
 )
-from player.caption_style_page import CaptionStylePage
-from player.preferences_dialog import (
-    PreferencesDialog,
-    add_preferences_page,
-    open_preferences,
-)
+from player.video.caption_style_page import CaptionStylePage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 YELLOW_ON_BLUE = CaptionStyle(
@@ -329,7 +329,7 @@ def test_band_contrast_is_measured_on_the_black_band(window) -> None:
 
 
 def test_a_colour_is_chosen_from_the_keyboard(qtbot, window, monkeypatch) -> None:
-    import player.caption_style_page as page_module
+    import player.video.caption_style_page as page_module
 
     asked: list[str] = []
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from media.samples import sample_module_path
-from player.discussion import AddPauseDialog
-from player.pause_control import ENABLED_KEY, added_key
-from player.playback import Playback
+from player.facilitator.discussion import AddPauseDialog
+from player.facilitator.pause_control import ENABLED_KEY, added_key
+from player.playback.facade import Playback
 
 FRAME_MS = 40
 PAUSES = """

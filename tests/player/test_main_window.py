@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-import player.playback as playback_module
-from player.controls import CAPTIONS_OFF
-from player.fake_playback import FakePlayback
-from player.playback import NO_BACKEND_MESSAGE, Playback
-from player.search_wiring import open_hit
+import player.playback.facade as playback_module
+from player.library.library_feature import open_hit
+from player.playback.controls import CAPTIONS_OFF
+from player.playback.facade import NO_BACKEND_MESSAGE, Playback
+from player.playback.fake import FakePlayback
 
 
 def test_opening_a_module_shows_its_parts(qtbot, window) -> None:
@@ -189,7 +189,7 @@ def test_a_library_hit_opens_the_right_module_video_and_cue(
 def test_search_covers_modules_opened_in_earlier_sessions(
     window, make_window, tmp_path: Path, module_folder: Path
 ) -> None:
-    from player.search_wiring import library_module_paths
+    from player.library.library_feature import library_module_paths
 
     other = tmp_path / "other-module"
     shutil.copytree(module_folder, other)

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from player.notes_panel import NoteDialog
-from player.notes_store import NotesStore
+from player.facilitator.notes_panel import NoteDialog
+from player.facilitator.notes_store import NotesStore
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from media.samples import sample_module_path
-from player.playback import Playback
-from player.presentation import DEFAULT_CAPTION_PERCENT, choose_screen
-from player.presentation_wiring import CAPTION_PERCENT_KEY
-from player.video_view import VideoView
+from player.facilitator.presentation import DEFAULT_CAPTION_PERCENT, choose_screen
+from player.facilitator.presentation_feature import CAPTION_PERCENT_KEY
+from player.playback.facade import Playback
+from player.video.video_view import VideoView
 
 FRAME_MS = 40
 

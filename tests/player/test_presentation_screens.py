@@ -25,8 +25,8 @@ QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from player.fake_playback import FakePlayback
-from player.main_window import MainWindow
+from player.playback.fake import FakePlayback
+from player.shell.main_window import MainWindow
 window = MainWindow(FakePlayback(duration_ms=20_000))
 window.setGeometry(100, 100, 1000, 700)
 window.show()

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from player.caption_navigation import RESTART_AFTER_MS
-from player.reading_settings import reading_settings
+from player.core.settings import reading_settings
+from player.playback.caption_navigation import RESTART_AFTER_MS
 
 FIRST_END = 2_530  # "Welcome to the module." 1010-2530, then "Trust ..." 2530-4270
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from player.playback import Playback
+from player.playback.facade import Playback
 
 FRAME_MS = 40  # the generated videos run at 25 frames a second
 

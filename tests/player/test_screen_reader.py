@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAccessible
 
-import player.descriptions as descriptions_module
+import player.accessibility.descriptions as descriptions_module
 from media.samples import sample_module_path
-from player.descriptions import KEY_SHOW, NO_SPEECH, Speaker
-from player.fake_playback import FakePlayback
-from player.screen_reader import KEY_ANNOUNCE
+from player.accessibility.descriptions import KEY_SHOW, NO_SPEECH, Speaker
+from player.accessibility.screen_reader import KEY_ANNOUNCE
+from player.playback.fake import FakePlayback
 
 STORY = "Story: Telling their own stories, told by A storyteller, community consultant"
 

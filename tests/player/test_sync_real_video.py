@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from media.samples import sample_module_path
-from player.playback import Playback
+from player.playback.facade import Playback
 
 FRAME_MS = 40  # both videos run at 25 frames a second
 

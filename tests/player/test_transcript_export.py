@@ -18,8 +18,8 @@ from captions.model import Cue, Track
 from media.manifest import load_module
 from media.model import Segment
 from media.samples import sample_module_path
-from player.pdf_export import write_transcript_pdf
-from player.transcript_export import (
+from player.export.pdf_export import write_transcript_pdf
+from player.export.transcript_export import (
     ExportSource,
     export_bytes,
     export_text,
@@ -304,7 +304,7 @@ def test_the_cli_writes_a_pdf_without_a_display(tmp_path: Path) -> None:
 
 
 def test_exported_files_get_ordinary_permissions(tmp_path: Path) -> None:
-    from player.file_write import write_text_file
+    from player.core.file_write import write_text_file
 
     fresh = tmp_path / "handout.txt"
     write_text_file(fresh, "hello")

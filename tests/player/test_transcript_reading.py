@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
-import player.transcript_reading as reading_module
-from player.themes import DEFAULT, apply_theme
-from player.transcript_reading import KEY_HIGH_CONTRAST, ReadingDelegate
+import player.accessibility.transcript_reading as reading_module
+from player.accessibility.themes import DEFAULT, apply_theme
+from player.accessibility.transcript_reading import KEY_HIGH_CONTRAST, ReadingDelegate
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 Role = QPalette.ColorRole
@@ -163,7 +163,7 @@ def test_sounds_and_speakers_are_set_apart_by_more_than_colour(window) -> None:
 
 
 def test_the_transcript_preferences_page_applies_only_on_apply(qtbot, window) -> None:
-    from player.preferences_dialog import open_preferences
+    from player.shell.preferences_dialog import open_preferences
 
     dialog = open_preferences(window, "Transcript")
     page = dialog.page("Transcript")
@@ -186,8 +186,8 @@ def test_the_transcript_preferences_page_applies_only_on_apply(qtbot, window) ->
 def test_the_screen_reader_page_drives_the_same_menu_toggles(
     make_window, module_folder, monkeypatch
 ) -> None:
-    import player.descriptions as descriptions_module
-    from player.preferences_dialog import open_preferences
+    import player.accessibility.descriptions as descriptions_module
+    from player.shell.preferences_dialog import open_preferences
 
     monkeypatch.setattr(descriptions_module, "engine_names", lambda: [])
     window = make_window()
