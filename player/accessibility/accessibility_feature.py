@@ -1,39 +1,53 @@
-"""Installs the learner's reading and screen reader aids on a main window."""
+"""The learner's reading and screen reader aids: transcript text and contrast,
+caption announcements, descriptions, and their preference pages."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from player.accessibility.descriptions import install_descriptions
-from player.accessibility.screen_reader import install_screen_reader
-from player.accessibility.transcript_reading import install_transcript_reading
-from player.shell.preferences_dialog import add_preferences_page
+from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from player.shell.main_window import MainWindow
+from player.accessibility.descriptions import Descriptions, Speaker
+from player.accessibility.screen_reader import CaptionAnnouncer
+from player.accessibility.transcript_reading import TranscriptReading
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution, Page, TranscriptText
 
-TRANSCRIPT_PAGE_TITLE = "&Transcript"
 SCREEN_READER_PAGE_TITLE = "Screen &reader"
 
 
-def install_accessibility(window: MainWindow) -> None:
+@dataclass(frozen=True)
+class AccessibilityAids:
+    """Transcript reading, caption announcements and descriptions of one context."""
+
+    reading: TranscriptReading
+    announcer: CaptionAnnouncer
+    descriptions: Descriptions
+
+    def contributions(self) -> list[Contribution]:
+        page = Page(SCREEN_READER_PAGE_TITLE, self.make_screen_reader_page)
+        return [
+            self.reading.contribution(),
+            self.announcer.contribution(),
+            self.descriptions.contribution(),
+            Contribution(pages=(page,)),
+        ]
+
+    def make_screen_reader_page(self) -> QWidget:
+        from player.accessibility.pages import ScreenReaderPage  # built on first use
+
+        return ScreenReaderPage(self.announcer, self.descriptions)
+
+
+def build_accessibility(
+    ctx: PlayerContext,
+    transcript: TranscriptText,
+    announce_from: QWidget,
+    speaker: Speaker | None = None,
+) -> AccessibilityAids:
     """Transcript size, spacing and theme; caption announcements; descriptions."""
-    reading = install_transcript_reading(window)
-    announcer = install_screen_reader(window)
-    descriptions = install_descriptions(window)
-    window.reading = reading  # type: ignore[attr-defined]
-    window.announcer = announcer  # type: ignore[attr-defined]
-    window.descriptions = descriptions  # type: ignore[attr-defined]
-
-    def transcript_page():  # type: ignore[no-untyped-def]
-        from player.accessibility.pages import TranscriptPage  # built on first use
-
-        return TranscriptPage(reading)
-
-    def screen_reader_page():  # type: ignore[no-untyped-def]
-        from player.accessibility.pages import ScreenReaderPage
-
-        return ScreenReaderPage(announcer, descriptions)
-
-    add_preferences_page(window, TRANSCRIPT_PAGE_TITLE, transcript_page)
-    add_preferences_page(window, SCREEN_READER_PAGE_TITLE, screen_reader_page)
+    return AccessibilityAids(
+        reading=TranscriptReading(ctx, transcript),
+        announcer=CaptionAnnouncer(ctx, announce_from),
+        descriptions=Descriptions(ctx, speaker),
+    )

@@ -8,29 +8,28 @@ the View menu says speech is unavailable.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from captions.model import Cue, Track
 from media.model import TrackRef, Video
 from player.accessibility.screen_reader import announce
+from player.core.context import PlayerContext
+from player.core.contribution import DESCRIPTIONS, Contribution, Panel
+from player.core.setting_keys import (
+    PAUSE_FOR_DESCRIPTIONS,
+    SHOW_DESCRIPTIONS,
+    SPEAK_DESCRIPTIONS,
+)
 from player.core.video_session import load_ref
 
-if TYPE_CHECKING:
-    from player.shell.main_window import MainWindow
-
-KEY_SHOW = "descriptions/show"
-KEY_SPEAK = "descriptions/speak"
-KEY_PAUSE = "descriptions/pauseVideo"
+KEY_SHOW = SHOW_DESCRIPTIONS.name
+KEY_SPEAK = SPEAK_DESCRIPTIONS.name
+KEY_PAUSE = PAUSE_FOR_DESCRIPTIONS.name
 NO_SPEECH = "S&peak descriptions (no speech engine on this computer)"
 TEST_ENGINES = frozenset({"mock"})
-
-
-def _flag(settings: QSettings, key: str, default: bool) -> bool:
-    return str(settings.value(key, default)).lower() in ("true", "1")
 
 
 def description_ref(video: Video, language: str = "") -> TrackRef | None:
@@ -129,42 +128,75 @@ class DescriptionPane(QLabel):
 
 
 class Descriptions(QObject):
-    """Follows the playback; shows, announces or speaks each new description."""
+    """Follows the video's own time; shows, announces or speaks each description.
 
-    def __init__(self, window: MainWindow, speaker: Speaker | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.pane = DescriptionPane(window)
+    Descriptions tell what the picture shows, so they follow video time, not the
+    caption delay.
+    """
+
+    def __init__(self, ctx: PlayerContext, speaker: Speaker | None = None) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.pane = DescriptionPane(ctx.window)  # the shell places it under the video
         self.speaker = speaker if speaker is not None else Speaker(self)
-        settings = QSettings()
-        self.showing = _flag(settings, KEY_SHOW, False)
-        self.speak = _flag(settings, KEY_SPEAK, True)
-        self.pause_video = _flag(settings, KEY_PAUSE, False)
+        settings = ctx.settings
+        self.showing = settings.get(SHOW_DESCRIPTIONS)
+        self.speak = settings.get(SPEAK_DESCRIPTIONS)
+        self.pause_video = settings.get(PAUSE_FOR_DESCRIPTIONS)
         self.track: Track | None = None
         self.message = ""
         self._video: Video | None = None
         self._cue: Cue | None = None
         self._resume_after_speech = False
         self.speaker.finished.connect(self._on_speech_finished)
+        self._show_in_menu()
+        ctx.playback.position_changed.connect(self.on_position)
+        self.pane.setVisible(self.showing)
+
+    def contribution(self) -> Contribution:
+        actions = self.ctx.actions
+        return Contribution(
+            panels=(Panel(DESCRIPTIONS, "Description", self.pane),),
+            commands={
+                name: _checked_into(actions[name], setter)
+                for name, setter in (
+                    ("descriptions", self.set_showing),
+                    ("speak_descriptions", self.set_speak),
+                    ("pause_for_descriptions", self.set_pause_video),
+                )
+            },
+        )
+
+    def _show_in_menu(self) -> None:
+        actions = self.ctx.actions
+        actions["descriptions"].setChecked(self.showing)
+        actions["speak_descriptions"].setChecked(self.speak)
+        actions["pause_for_descriptions"].setChecked(self.pause_video)
+        if not self.speaker.available:
+            for name in ("speak_descriptions", "pause_for_descriptions"):
+                actions[name].setChecked(False)  # the saved choice stays for later
+                actions[name].setEnabled(False)
+            actions["speak_descriptions"].setText(NO_SPEECH)
+            actions["speak_descriptions"].setToolTip(NO_SPEECH.replace("&", ""))
 
     def set_showing(self, on: bool) -> None:
         self.showing = bool(on)
-        QSettings().setValue(KEY_SHOW, self.showing)
+        self.ctx.settings.set(SHOW_DESCRIPTIONS, self.showing)
         self.pane.setVisible(self.showing)
         self._cue = None
         if not self.showing:
             self.speaker.stop()
-        self.on_position(self.window.playback.position())
+        self.on_position(self.ctx.playback.position())
 
     def set_speak(self, on: bool) -> None:
         self.speak = bool(on)
-        QSettings().setValue(KEY_SPEAK, self.speak)
+        self.ctx.settings.set(SPEAK_DESCRIPTIONS, self.speak)
         if not self.speak:
             self.speaker.stop()
 
     def set_pause_video(self, on: bool) -> None:
         self.pause_video = bool(on)
-        QSettings().setValue(KEY_PAUSE, self.pause_video)
+        self.ctx.settings.set(PAUSE_FOR_DESCRIPTIONS, self.pause_video)
 
     def current_text(self) -> str:
         return self._cue.plain if self._cue is not None else ""
@@ -172,8 +204,9 @@ class Descriptions(QObject):
     def on_position(self, ms: int) -> None:
         if not self.showing:
             return
-        if self.window.video is not self._video:
-            self._load(self.window.video)
+        video = self.ctx.showing.video
+        if video is not self._video:
+            self._load(video)
         active = self.track.active_at(ms) if self.track is not None else []
         cue = active[-1] if active else None
         if cue == self._cue:
@@ -187,7 +220,7 @@ class Descriptions(QObject):
         self._video, self._cue, self.track, self.message = video, None, None, ""
         if video is None:
             return
-        track = self.window.current_track()
+        track = self.ctx.showing.current_track()
         ref = description_ref(video, track.language if track is not None else "")
         if ref is None:
             self.message = "This video has no descriptions."
@@ -196,9 +229,10 @@ class Descriptions(QObject):
         self.message = error
 
     def _deliver(self, text: str) -> None:
+        playback = self.ctx.playback
         if self.speak and self.speaker.available:
-            if self.pause_video and self.window.playback.is_playing():
-                self.window.playback.pause()
+            if self.pause_video and playback.is_playing():
+                playback.pause()
                 self._resume_after_speech = True
             self.speaker.say(text)
         else:
@@ -207,43 +241,10 @@ class Descriptions(QObject):
     def _on_speech_finished(self) -> None:
         if self._resume_after_speech:
             self._resume_after_speech = False
-            self.window.playback.play()
+            self.ctx.playback.play()
 
 
 def _checked_into(
     action: QAction, setter: Callable[[bool], None]
 ) -> Callable[[], None]:
     return lambda: setter(action.isChecked())
-
-
-def install_descriptions(
-    window: MainWindow, speaker: Speaker | None = None
-) -> Descriptions:
-    """Put the description pane under the video and connect the View menu's toggles."""
-    descriptions = Descriptions(window, speaker)
-    column = window.video_view.parentWidget()
-    layout = column.layout() if column is not None else None
-    if isinstance(layout, QBoxLayout):
-        layout.insertWidget(layout.indexOf(window.video_view) + 1, descriptions.pane)
-    QWidget.setTabOrder(window.video_view, descriptions.pane)
-    keymap = window.keymap
-    for name, setter, value in (
-        ("descriptions", descriptions.set_showing, descriptions.showing),
-        ("speak_descriptions", descriptions.set_speak, descriptions.speak),
-        (
-            "pause_for_descriptions",
-            descriptions.set_pause_video,
-            descriptions.pause_video,
-        ),
-    ):
-        keymap[name].setChecked(value)
-        keymap.connect(name, _checked_into(keymap[name], setter))
-    if not descriptions.speaker.available:
-        for name in ("speak_descriptions", "pause_for_descriptions"):
-            keymap[name].setChecked(False)  # the saved choice stays for a later engine
-            keymap[name].setEnabled(False)
-        keymap["speak_descriptions"].setText(NO_SPEECH)
-        keymap["speak_descriptions"].setToolTip(NO_SPEECH.replace("&", ""))
-    window.playback.position_changed.connect(descriptions.on_position)
-    descriptions.pane.setVisible(descriptions.showing)
-    return descriptions

@@ -137,14 +137,14 @@ class ScreenReaderPage(QWidget):
         self.pause_box.setChecked(self.descriptions.pause_video)
 
     def apply(self) -> None:
-        window = self.descriptions.window
+        actions = self.descriptions.ctx.actions
         for box, name in (
             (self.announce_box, "announce_captions"),
             (self.show_box, "descriptions"),
             (self.speak_box, "speak_descriptions"),
             (self.pause_box, "pause_for_descriptions"),
         ):
-            action = window.keymap[name]
+            action = actions[name]
             if box.isEnabled() and box.isChecked() != action.isChecked():
                 action.trigger()  # the menu, the setting and the saved value agree
 

@@ -6,23 +6,22 @@ speak them politely and show them on a braille display, without moving focus.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
 
 from captions.markup import speaker_label
 from captions.model import Cue, Track
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution
+from player.core.setting_keys import ANNOUNCE_CAPTIONS
 
 try:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # pragma: no cover - Qt before 6.8
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
-if TYPE_CHECKING:
-    from player.shell.main_window import MainWindow
-
-KEY_ANNOUNCE = "screenReader/announceCaptions"
+KEY_ANNOUNCE = ANNOUNCE_CAPTIONS.name
 
 
 def announce(source: QObject, text: str) -> bool:
@@ -47,25 +46,35 @@ class CaptionAnnouncer(QObject):
     learner who cannot see the screen need not turn captions on to hear them.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        value = QSettings().value(KEY_ANNOUNCE, False)
-        self.enabled = str(value).lower() in ("true", "1")
+    def __init__(self, ctx: PlayerContext, source: QWidget) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.source = source  # what announcements come from: the video
+        self.enabled = ctx.settings.get(ANNOUNCE_CAPTIONS)
         self._track: Track | None = None
         self._showing: set[int] = set()
         self.sent: list[str] = []  # the last few announcements, for the status bar
+        self.action = ctx.actions["announce_captions"]
+        self.action.setChecked(self.enabled)
+        ctx.clock.position_changed.connect(self.on_position)  # caption time
+
+    def contribution(self) -> Contribution:
+        return Contribution(
+            commands={
+                "announce_captions": lambda: self.set_enabled(self.action.isChecked())
+            }
+        )
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = bool(on)
-        QSettings().setValue(KEY_ANNOUNCE, self.enabled)
+        self.ctx.settings.set(ANNOUNCE_CAPTIONS, self.enabled)
         self._track = None
         self._showing = set()
 
     def on_position(self, ms: int) -> None:
         if not self.enabled:
             return
-        track = self.window.current_track()
+        track = self.ctx.showing.current_track()
         if track is None:
             return
         showing = set(track.active_indices_at(ms))
@@ -74,18 +83,5 @@ class CaptionAnnouncer(QObject):
         self._track, self._showing = track, showing
         for index in new:
             text = spoken_cue(track.cues[index])
-            if announce(self.window.video_view, text):
+            if announce(self.source, text):
                 self.sent = [*self.sent[-9:], text]
-
-
-def install_screen_reader(window: MainWindow) -> CaptionAnnouncer:
-    """Connect "Announce captions" (off by default, persisted) to the playback."""
-    announcer = CaptionAnnouncer(window)
-    action = window.keymap["announce_captions"]
-    action.setChecked(announcer.enabled)
-    window.keymap.connect(
-        "announce_captions", lambda: announcer.set_enabled(action.isChecked())
-    )
-    clock = getattr(window, "caption_clock", window.playback)  # caption time
-    clock.position_changed.connect(announcer.on_position)
-    return announcer

@@ -1,26 +1,14 @@
 """Reading the transcript one's own way: text size, line spacing and high contrast.
 
-The settings persist under QSettings "transcript/"; `install_transcript_reading`
-connects the View menu's actions (SPECS rows in player/actions.py) to them.
+The choices persist under "transcript/" (player/core/setting_keys.py); the View
+menu's actions and the Transcript preferences page change them here.
 """
 
 from __future__ import annotations
 
-import math
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
-    QFontMetrics,
-    QGuiApplication,
-    QPainter,
-    QPalette,
-    QTextBlockFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from player.accessibility.themes import (
     DEFAULT,
@@ -29,20 +17,19 @@ from player.accessibility.themes import (
     apply_theme,
     system_prefers_high_contrast,
 )
-from player.transcript.delegate import RowGeometry, TranscriptDelegate
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution, Page, TranscriptText
+from player.core.setting_keys import HIGH_CONTRAST as KEY_HIGH_CONTRAST_SETTING
+from player.core.setting_keys import LINE_SPACING, TEXT_SCALE
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import QRect
-
-    from player.shell.main_window import MainWindow
-
-SCALE_RANGE = (75, 300)
+SCALE_RANGE = (TEXT_SCALE.low, TEXT_SCALE.high)
 SCALE_STEPS = (75, 90, 100, 115, 130, 150, 175, 200, 250, 300)
-SPACING_RANGE = (1.0, 2.0)
+SPACING_RANGE = (LINE_SPACING.low, LINE_SPACING.high)
 SPACING_STEPS = (1.0, 1.25, 1.5, 1.75, 2.0)
-KEY_SCALE = "transcript/textScale"
-KEY_SPACING = "transcript/lineSpacing"
-KEY_HIGH_CONTRAST = "transcript/highContrast"  # absent: follow the desktop
+KEY_SCALE = TEXT_SCALE.name
+KEY_SPACING = LINE_SPACING.name
+KEY_HIGH_CONTRAST = KEY_HIGH_CONTRAST_SETTING.name  # absent: follow the desktop
+TRANSCRIPT_PAGE_TITLE = "&Transcript"
 
 
 def _step(steps: tuple[float, ...], value: float, direction: int) -> float:
@@ -51,92 +38,54 @@ def _step(steps: tuple[float, ...], value: float, direction: int) -> float:
     return next((s for s in reversed(steps) if s < value - 1e-6), steps[0])
 
 
-class ReadingDelegate(TranscriptDelegate):
-    """The transcript delegate with line spacing: each wrapped line gets more room."""
-
-    line_spacing = 1.0
-
-    def set_line_spacing(self, factor: float) -> None:
-        """Lines `factor` times as far apart (1.0-2.0); the caller re-lays out."""
-        self.line_spacing = max(SPACING_RANGE[0], min(SPACING_RANGE[1], factor))
-        self.clear_cache()
-
-    def spaced_line(self) -> int:
-        return math.ceil(self._metrics.lineSpacing() * self.line_spacing)
-
-    def geometry(self, row: int, width: int) -> RowGeometry:
-        plain = super().geometry(row, width)
-        if self.line_spacing == 1.0:
-            return plain
-        lines = max(1, round(plain.text / self._metrics.lineSpacing()))
-        return RowGeometry(
-            plain.header,
-            plain.gap,
-            plain.speaker,
-            lines * self.spaced_line(),
-            plain.padding,
-            plain.footer,
-        )
-
-    def document(self, row: int, font: QFont, width: int) -> QTextDocument:
-        document = super().document(row, font, width)
-        if self.line_spacing != 1.0:
-            block = QTextBlockFormat()  # the extra room goes below each line
-            extra = self.spaced_line() - QFontMetrics(font).lineSpacing()
-            block.setLineHeight(
-                max(0, extra), QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
-            )
-            cursor = QTextCursor(document)
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.mergeBlockFormat(block)
-        return document
-
-    def _paint_text(
-        self,
-        painter: QPainter,
-        palette: QPalette,
-        row: int,
-        rect: QRect,
-        current: bool,
-    ) -> None:
-        if self.line_spacing == 1.0:
-            super()._paint_text(painter, palette, row, rect, current)
-            return
-        document = self.document(row, self._text_font(row, current), rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette = palette
-        painter.translate(rect.topLeft())
-        document.documentLayout().draw(painter, context)
-        painter.translate(-rect.topLeft())
-
-
 class TranscriptReading(QObject):
-    """Text size, line spacing and theme, read from and saved to QSettings."""
+    """Text size, line spacing and theme, read from and saved to the settings."""
 
-    changed = Signal(
-        str
-    )  # what changed, in words, for the status bar and screen reader
+    changed = Signal(str)  # what changed, in words, for the status bar and reader
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.delegate = _install_delegate(window)
-        settings = QSettings()
-        self.scale = _clamp_int(settings.value(KEY_SCALE, 100), SCALE_RANGE, 100)
-        self.spacing = _clamp_float(settings.value(KEY_SPACING, 1.0), SPACING_RANGE)
-        stored = settings.value(KEY_HIGH_CONTRAST)
-        self.high_contrast_choice: bool | None = (
-            None if stored is None else str(stored).lower() in ("true", "1")
-        )
+    def __init__(self, ctx: PlayerContext, transcript: TranscriptText) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.transcript = transcript
+        self.scale = ctx.settings.get(TEXT_SCALE)
+        self.spacing = ctx.settings.get(LINE_SPACING)
+        self.high_contrast_choice = ctx.settings.get(KEY_HIGH_CONTRAST_SETTING)
         self.high_contrast = False
         self._apply_text()
         self._apply_theme()
+        ctx.actions["high_contrast"].setChecked(self.high_contrast)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "accessibility"):
+            hints.accessibility().contrastPreferenceChanged.connect(
+                self.on_system_contrast
+            )
+        self.changed.connect(ctx.notify.say)
+
+    def contribution(self) -> Contribution:
+        actions = self.ctx.actions
+        return Contribution(
+            commands={
+                "bigger_transcript": lambda: self.step_scale(1),
+                "smaller_transcript": lambda: self.step_scale(-1),
+                "more_line_spacing": lambda: self.step_spacing(1),
+                "less_line_spacing": lambda: self.step_spacing(-1),
+                "normal_transcript": self.reset_text,
+                "high_contrast": lambda: self.set_high_contrast(
+                    actions["high_contrast"].isChecked()
+                ),
+            },
+            pages=(Page(TRANSCRIPT_PAGE_TITLE, self.make_page),),
+        )
+
+    def make_page(self) -> QWidget:
+        from player.accessibility.pages import TranscriptPage  # built on first use
+
+        return TranscriptPage(self)
 
     # -- text ------------------------------------------------------------------------
 
     def set_scale(self, percent: int) -> None:
-        self.scale = _clamp_int(percent, SCALE_RANGE, 100)
-        QSettings().setValue(KEY_SCALE, self.scale)
+        self.scale = self.ctx.settings.set(TEXT_SCALE, percent)
         self._apply_text()
         self.changed.emit(f"Transcript text {self.scale} percent")
 
@@ -144,8 +93,7 @@ class TranscriptReading(QObject):
         self.set_scale(int(_step(SCALE_STEPS, self.scale, direction)))
 
     def set_spacing(self, factor: float) -> None:
-        self.spacing = _clamp_float(factor, SPACING_RANGE)
-        QSettings().setValue(KEY_SPACING, self.spacing)
+        self.spacing = self.ctx.settings.set(LINE_SPACING, factor)
         self._apply_text()
         self.changed.emit(f"Transcript line spacing {self.spacing:g}")
 
@@ -157,23 +105,23 @@ class TranscriptReading(QObject):
         self.set_scale(100)
 
     def _apply_text(self) -> None:
-        if self.delegate is not None:
-            self.delegate.set_line_spacing(self.spacing)
-        self.window.transcript.set_text_scale(self.scale)
+        self.transcript.set_line_spacing(self.spacing)
+        self.transcript.set_text_scale(self.scale)
 
     # -- theme -----------------------------------------------------------------------
 
     def set_high_contrast(self, on: bool) -> None:
         """The user's own choice: saved, and from now on it overrides the desktop's."""
-        self.high_contrast_choice = bool(on)
-        QSettings().setValue(KEY_HIGH_CONTRAST, self.high_contrast_choice)
+        self.high_contrast_choice = self.ctx.settings.set(
+            KEY_HIGH_CONTRAST_SETTING, bool(on)
+        )
         self._apply_theme()
         self.changed.emit("High contrast on" if on else "High contrast off")
 
     def follow_system(self) -> None:
         """Forget the user's choice: the desktop's contrast preference decides again."""
         self.high_contrast_choice = None
-        QSettings().remove(KEY_HIGH_CONTRAST)
+        self.ctx.settings.remove(KEY_HIGH_CONTRAST_SETTING)
         self._apply_theme()
 
     def on_system_contrast(self, _preference: object = None) -> None:
@@ -181,72 +129,13 @@ class TranscriptReading(QObject):
             self._apply_theme()
 
     def _apply_theme(self) -> None:
+        """The palette for the application, the focus rings for the whole window."""
         choice = self.high_contrast_choice
         on = system_prefers_high_contrast() if choice is None else choice
         self.high_contrast = on
         apply_theme(HIGH_CONTRAST if on else DEFAULT)
-        sheet = self.window.styleSheet().replace(HIGH_CONTRAST_STYLE, "")
-        self.window.setStyleSheet(sheet + HIGH_CONTRAST_STYLE if on else sheet)
-        if "high_contrast" in self.window.keymap.actions:
-            self.window.keymap["high_contrast"].setChecked(on)
-        self.window.transcript.view.viewport().update()
-
-
-def _clamp_int(value: object, bounds: tuple[int, int], fallback: int) -> int:
-    try:
-        number = int(float(str(value)))
-    except ValueError:
-        number = fallback
-    return max(bounds[0], min(bounds[1], number))
-
-
-def _clamp_float(value: object, bounds: tuple[float, float]) -> float:
-    try:
-        number = float(str(value))
-    except ValueError:
-        number = bounds[0]
-    return max(bounds[0], min(bounds[1], number))
-
-
-def _install_delegate(window: MainWindow) -> ReadingDelegate | None:
-    """Replace the transcript's delegate with one that also spaces lines."""
-    view = getattr(window.transcript, "view", None)
-    old = getattr(view, "transcript_delegate", None)
-    if view is None or not isinstance(old, TranscriptDelegate):
-        return None
-    if isinstance(old, ReadingDelegate):
-        return old
-    delegate = ReadingDelegate(view.model(), view)
-    delegate.set_text_scale(old.text_scale())
-    view.setItemDelegate(delegate)
-    view.transcript_delegate = delegate
-    old.deleteLater()
-    return delegate
-
-
-def install_transcript_reading(window: MainWindow) -> TranscriptReading:
-    """Read the saved settings, apply them, and connect the View menu's actions."""
-    reading = TranscriptReading(window)
-    keymap = window.keymap
-    keymap.connect("bigger_transcript", lambda: reading.step_scale(1))
-    keymap.connect("smaller_transcript", lambda: reading.step_scale(-1))
-    keymap.connect("more_line_spacing", lambda: reading.step_spacing(1))
-    keymap.connect("less_line_spacing", lambda: reading.step_spacing(-1))
-    keymap.connect("normal_transcript", reading.reset_text)
-    keymap.connect(
-        "high_contrast",
-        lambda: reading.set_high_contrast(keymap["high_contrast"].isChecked()),
-    )
-    keymap["high_contrast"].setChecked(reading.high_contrast)
-    hints = QGuiApplication.styleHints()
-    if hasattr(hints, "accessibility"):
-        hints.accessibility().contrastPreferenceChanged.connect(
-            reading.on_system_contrast
-        )
-    reading.changed.connect(lambda text: _tell(window, text))
-    return reading
-
-
-def _tell(window: MainWindow, text: str) -> None:
-    window.statusBar().showMessage(text, 3000)
-    window.status.announce(text)
+        window = self.ctx.window
+        sheet = window.styleSheet().replace(HIGH_CONTRAST_STYLE, "")
+        window.setStyleSheet(sheet + HIGH_CONTRAST_STYLE if on else sheet)
+        self.ctx.actions["high_contrast"].setChecked(on)
+        self.transcript.repaint_text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -172,6 +172,17 @@ OTHER_KEYS = (
     ("Tab, Shift+Tab", "Move between controls"),
 )
 MENUS = ("File", "Playback", "View", "Search", "Help")
+# Submenus a feature fills with its own choices: (path, title, object name, tooltip).
+# They are placed here, after the actions, so the menus' order lives in this table.
+SECOND_LANGUAGE_MENU = "View/Second caption language"
+FEATURE_MENUS = (
+    (
+        SECOND_LANGUAGE_MENU,
+        "Second caption lan&guage",
+        "secondLanguageMenu",
+        "Captions in a second language, in italics above the first (no shortcut)",
+    ),
+)
 
 
 def shortcut_text(spec: ActionSpec) -> str:
@@ -182,9 +193,13 @@ def shortcut_text(spec: ActionSpec) -> str:
 
 
 class PlayerActions:
-    """Every action of the window, by name, placed in its menu with its keys."""
+    """Every action of the window, by name, placed in its menu with its keys.
 
-    def __init__(self, window: QMainWindow, video_widget: QWidget) -> None:
+    The arrows that act on the video only (`VIDEO_ONLY`) reach it once the video
+    widget is given to `scope_to_video`.
+    """
+
+    def __init__(self, window: QMainWindow) -> None:
         self.actions: dict[str, QAction] = {}
         self.specs = {spec.name: spec for spec in SPECS}
         menus = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
@@ -198,16 +213,33 @@ class PlayerActions:
             action.setToolTip(f"{plain} ({keys})" if keys else plain)
             if spec.scope == VIDEO_ONLY:
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                video_widget.addAction(action)
             else:
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 window.addAction(action)
             if spec.menu:
                 self._menu(menus, spec.menu).addAction(action)
             self.actions[spec.name] = action
+        for path, title, name, tip in FEATURE_MENUS:
+            menu = self._menu(menus, path.rpartition("/")[0]).addMenu(title)
+            menu.setObjectName(name)
+            menu.setAccessibleName(title.replace("&", ""))
+            menu.setToolTipsVisible(True)
+            menu.menuAction().setToolTip(tip)
+            menus[path] = menu
         self.menus: dict[str, QMenu] = menus
         self.actions["single_keys"].setChecked(True)
         self.actions["leave_full_screen"].setEnabled(False)
+
+    def scope_to_video(self, video_widget: QWidget) -> None:
+        """The video-only actions (the arrows) act while `video_widget` has focus."""
+        for spec in SPECS:
+            if spec.scope == VIDEO_ONLY:
+                video_widget.addAction(self.actions[spec.name])
+
+    def connect_all(self, commands: Mapping[str, Callable[[], object]]) -> None:
+        """Connect each named action to its command (the tables of the features)."""
+        for name, slot in commands.items():
+            self.connect(name, slot)
 
     @staticmethod
     def _menu(menus: dict[str, QMenu], name: str) -> QMenu:

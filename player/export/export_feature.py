@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution
+from player.core.now_showing import NowShowing
 from player.export.transcript_export import (
     ExportDialog,
     ExportSource,
     print_with_dialog,
 )
 
-if TYPE_CHECKING:
-    from player.shell.main_window import MainWindow
 
-
-def export_source(window: MainWindow) -> ExportSource | None:
+def export_source(showing: NowShowing) -> ExportSource | None:
     """The transcript on show (the one the transcript panel shows), with titles."""
-    module, video = window.module, window.video
-    track = window.transcript_track or window.current_track()
+    module, video = showing.module, showing.video
+    track = showing.transcript_track or showing.current_track()
     if module is None or video is None or track is None or not len(track):
         return None
     return ExportSource(
@@ -34,25 +34,35 @@ def export_source(window: MainWindow) -> ExportSource | None:
     )
 
 
-class TranscriptExport:
+class TranscriptExport(QObject):
     """Opens the export dialog and the print dialog; tests swap `print_html`."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, ctx: PlayerContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.window = ctx.window  # the parent of the dialogs
         self.dialog: ExportDialog | None = None
         self.print_html: Callable[[QWidget, str], bool] = print_with_dialog
 
+    def contribution(self) -> Contribution:
+        return Contribution(
+            commands={
+                "export_transcript": self.open_dialog,
+                "print_transcript": self.print_transcript,
+            }
+        )
+
     def open_dialog(self) -> ExportDialog | None:
-        source = export_source(self.window)
+        source = export_source(self.ctx.showing)
         if source is None:
-            self.window.status.add_message(
+            self.ctx.notify.problem(
                 "export", "There is no transcript to export for this video."
             )
             return None
-        self.window.status.clear("export")
+        self.ctx.notify.clear("export")
         if self.dialog is not None:
             self.dialog.reject()
-        dialog = ExportDialog(source, self.window.playback.position(), self.window)
+        dialog = ExportDialog(source, self.ctx.playback.position(), self.window)
         dialog.print_html = self.print_html
         dialog.finished.connect(lambda _result: self._done(dialog))
         self.dialog = dialog
@@ -62,7 +72,7 @@ class TranscriptExport:
 
     def _done(self, dialog: ExportDialog) -> None:
         if dialog.written is not None:
-            self.window.status.announce(f"Transcript exported to {dialog.written}")
+            self.ctx.notify.announce(f"Transcript exported to {dialog.written}")
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
@@ -71,17 +81,10 @@ class TranscriptExport:
         """Print the whole transcript on show (the export dialog prints excerpts)."""
         from player.export.transcript_export import export_text
 
-        source = export_source(self.window)
+        source = export_source(self.ctx.showing)
         if source is None:
-            self.window.status.add_message(
+            self.ctx.notify.problem(
                 "export", "There is no transcript to print for this video."
             )
             return False
         return self.print_html(self.window, export_text(source, "html", None, None))
-
-
-def install_transcript_export(window: MainWindow) -> TranscriptExport:
-    exporter = TranscriptExport(window)
-    window.keymap.connect("export_transcript", exporter.open_dialog)
-    window.keymap.connect("print_transcript", exporter.print_transcript)
-    return exporter

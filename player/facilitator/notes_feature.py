@@ -1,7 +1,7 @@
-"""Builds the private notes (dock, B, menu items) into the main window and runs them.
+"""The private notes: the panel, B (bookmark), the notes menu items, their dialogs.
 
-The notes dock lives in the main window (the console) only; it hides while the main
-window is full screen, so a mirrored screen never shows it.
+The notes panel is private: the shell keeps it in the console only, and off the
+screen while the window is full screen, so a mirrored screen never shows it.
 """
 
 from __future__ import annotations
@@ -9,18 +9,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from captions.timefmt import format_clock
+from player.core.context import PlayerContext
+from player.core.contribution import NOTES, Contribution, Panel
 from player.core.file_write import write_text_file
 from player.facilitator.notes_panel import NoteDialog, NotesPanel
 from player.facilitator.notes_store import Bookmark, NotesStore, notes_text
-
-if TYPE_CHECKING:
-    from player.shell.main_window import MainWindow
 
 NOTES_TITLE = "My notes (private)"
 
@@ -36,28 +34,41 @@ def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) 
 
 
 class NotesController(QObject):
-    """Bookmarks of the window's module and video: the store, the dock, the dialogs.
+    """Bookmarks of the window's module and video: the store, the panel, the dialogs.
 
     `ask` and `save_path` are the two blocking questions; tests replace them.
     """
 
-    def __init__(self, window: MainWindow, store: NotesStore | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: PlayerContext, store: NotesStore | None = None) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.window = ctx.window  # the parent of the dialogs
         self.store = store if store is not None else NotesStore()
         self.ask: Callable[[QMessageBox], bool] = ask_user
         self.save_path: Callable[[QWidget, str, str, str], str] = choose_save_path
         self.dialog: NoteDialog | None = None
-        self.panel = NotesPanel()
-        self.dock = QDockWidget(NOTES_TITLE, window)
-        self.dock.setObjectName("notesDock")
-        self.dock.setAccessibleName(NOTES_TITLE)
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        self.panel = NotesPanel(ctx.window)
+        self.panel.set_add_tooltip(ctx.actions.tooltip("bookmark"))
+        self.panel.seek_requested.connect(self.jump)
+        self.panel.add_requested.connect(self.bookmark_here)
+        self.panel.edit_requested.connect(self.edit)
+        self.panel.delete_requested.connect(self.delete)
+        ctx.actions["notes_panel"].setChecked(True)
+        ctx.showing.video_changed.connect(lambda _video: self.refresh())
+        self.refresh()
+
+    def contribution(self) -> Contribution:
+        panel = Panel(
+            NOTES, NOTES_TITLE, self.panel, toggle="notes_panel", private=True
         )
-        self._hidden_for_full_screen = False
+        return Contribution(
+            panels=(panel,),
+            commands={
+                "bookmark": self.bookmark_here,
+                "export_notes": self.export_notes,
+                "delete_all_notes": self.delete_all,
+            },
+        )
 
     # -- store ------------------------------------------------------------------------
 
@@ -68,7 +79,7 @@ class NotesController(QObject):
         self.refresh()
 
     def _where(self) -> tuple[str, str] | None:
-        module, video = self.window.module, self.window.video
+        module, video = self.ctx.showing.module, self.ctx.showing.video
         if module is None or video is None:
             return None
         return module.id, video.id
@@ -85,12 +96,12 @@ class NotesController(QObject):
 
     def _say(self, message: str) -> None:
         """A problem: shown with the window's other problems."""
-        self.window.status.add_message("notes", message)
+        self.ctx.notify.problem("notes", message)
 
     def _tell(self, message: str) -> None:
         """A result: shown in the notes panel and told to a screen reader."""
         self.panel.say(message)
-        self.window.status.announce(message)
+        self.ctx.notify.announce(message)
 
     # -- intents ----------------------------------------------------------------------
 
@@ -100,7 +111,7 @@ class NotesController(QObject):
         if where is None:
             self._say("Open a video before bookmarking.")
             return
-        at_ms = self.window.playback.position()
+        at_ms = self.ctx.playback.position()
         dialog = NoteDialog(at_ms, parent=self.window, edit=False)
         dialog.accepted.connect(lambda: self._save_new(where, at_ms, dialog.note()))
         self._show_dialog(dialog)
@@ -160,7 +171,7 @@ class NotesController(QObject):
 
     def export_notes(self) -> Path | None:
         """Write this module's notes (or all, with no module open) to a text file."""
-        module = self.window.module
+        module = self.ctx.showing.module
         module_id = module.id if module is not None else None
         bookmarks = self.store.list(module_id)
         titles = {v.id: v.title for v in module.videos} if module is not None else {}
@@ -189,22 +200,12 @@ class NotesController(QObject):
         return Path(chosen)
 
     def jump(self, ms: int) -> None:
-        self.window.seek(ms)
-
-    # -- dock -------------------------------------------------------------------------
+        self.ctx.playback.seek(ms)  # a bookmark keeps the video's own time
 
     def _show_if_hidden(self) -> None:
-        if not self.dock.isVisible() and not self.window.isFullScreen():
-            self.dock.show()
-
-    def full_screen_changed(self, full: bool) -> None:
-        """Notes are private: they leave the screen while it may be mirrored."""
-        if full and self.dock.isVisible():
-            self._hidden_for_full_screen = True
-            self.dock.hide()
-        elif not full and self._hidden_for_full_screen:
-            self._hidden_for_full_screen = False
-            self.dock.show()
+        """After a new bookmark the panel shows (never while full screen)."""
+        if not self.window.isFullScreen():
+            self.ctx.actions["notes_panel"].setChecked(True)
 
 
 def delete_box(parent: QWidget, bookmark: Bookmark) -> QMessageBox:
@@ -235,33 +236,3 @@ def _question(parent: QWidget, title: str, text: str, yes_text: str) -> QMessage
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setObjectName("notesQuestion")
     return box
-
-
-def install_notes(
-    window: MainWindow, store: NotesStore | None = None
-) -> NotesController:
-    """Add the notes dock, B (bookmark), and the notes menu items to the window."""
-    notes = NotesController(window, store)
-    window.addDockWidget(
-        Qt.DockWidgetArea.BottomDockWidgetArea, notes.dock, Qt.Orientation.Horizontal
-    )
-    keymap = window.keymap
-    keymap.connect("bookmark", notes.bookmark_here)
-    keymap.connect("export_notes", notes.export_notes)
-    keymap.connect("delete_all_notes", notes.delete_all)
-    panel_action = keymap["notes_panel"]
-    panel_action.setChecked(True)
-    panel_action.toggled.connect(notes.dock.setVisible)
-    notes.dock.visibilityChanged.connect(
-        lambda _shown: panel_action.setChecked(not notes.dock.isHidden())
-    )
-    keymap["full_screen"].toggled.connect(notes.full_screen_changed)
-    panel = notes.panel
-    panel.set_add_tooltip(keymap.tooltip("bookmark"))
-    panel.seek_requested.connect(notes.jump)
-    panel.add_requested.connect(notes.bookmark_here)
-    panel.edit_requested.connect(notes.edit)
-    panel.delete_requested.connect(notes.delete)
-    window.video_shown.connect(notes.refresh)
-    notes.refresh()
-    return notes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from media.model import Pause, Video
 from media.pauses import (
@@ -13,21 +13,15 @@ from media.pauses import (
     pauses_from_json,
     pauses_to_json,
 )
+from player.core.setting_keys import ADDED_PAUSES, PAUSES_ENABLED
+from player.core.settings import Settings
 from player.playback.facade import STALE_FRAME_MS, PlaybackBase
 
-ENABLED_KEY = "pauses/enabled"
+ENABLED_KEY = PAUSES_ENABLED.name
 
 
 def added_key(module_id: str, video_id: str) -> str:
-    return f"pauses/{module_id}/{video_id}"
-
-
-def _as_bool(value: object, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return value.lower() not in ("false", "0", "no", "off")
-    return default
+    return ADDED_PAUSES.at(module_id, video_id).name
 
 
 class PauseController(QObject):
@@ -41,16 +35,19 @@ class PauseController(QObject):
     reached = Signal(object)  # the Pause just stopped at
     changed = Signal()  # the list, the next pause, on/off, or the stop changed
 
-    def __init__(self, playback: PlaybackBase, parent: QObject | None = None) -> None:
+    def __init__(
+        self, playback: PlaybackBase, settings: Settings, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.playback = playback
+        self.settings = settings
         self.module_id = ""
         self.video: Video | None = None
         self.added: list[Pause] = []
         self.pauses: tuple[Pause, ...] = ()
         self.current: Pause | None = None
         self._landed = False
-        self.enabled = _as_bool(QSettings().value(ENABLED_KEY, True), True)
+        self.enabled = settings.get(PAUSES_ENABLED)
         self._skipped: set[int] = set()
         self._behind: set[int] = set()
         self._upcoming: Pause | None = None
@@ -71,8 +68,8 @@ class PauseController(QObject):
 
     def set_video(self, module_id: str, video: Video | None) -> None:
         self.module_id, self.video = module_id, video
-        stored = QSettings().value(added_key(module_id, video.id)) if video else None
-        self.added = pauses_from_json(stored)
+        key = ADDED_PAUSES.at(module_id, video.id) if video else None
+        self.added = pauses_from_json(self.settings.get(key) if key else "")
         self._skipped.clear()
         self._behind.clear()
         self.current, self._landed = None, False
@@ -81,7 +78,7 @@ class PauseController(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = bool(enabled)
-        QSettings().setValue(ENABLED_KEY, self.enabled)
+        self.settings.set(PAUSES_ENABLED, self.enabled)
         self.changed.emit()
 
     def skip_next(self) -> Pause | None:
@@ -103,8 +100,8 @@ class PauseController(QObject):
             return problem
         self.added.append(Pause(at_ms, prompt.strip()))
         self.added.sort(key=lambda p: p.at_ms)
-        QSettings().setValue(
-            added_key(self.module_id, self.video.id), pauses_to_json(self.added)
+        self.settings.set(
+            ADDED_PAUSES.at(self.module_id, self.video.id), pauses_to_json(self.added)
         )
         self._recompute()
         return ""

@@ -4,29 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QDockWidget, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from captions.model import Track
 from captions.timefmt import format_clock
 from media.model import Pause, Video
+from player.core.context import PlayerContext
+from player.core.contribution import DISCUSSION, Contribution, Panel
+from player.core.setting_keys import PRESENTATION_PERCENT, PRESENTATION_SCREEN
 from player.facilitator.discussion import AddPauseDialog, DiscussionPanel
 from player.facilitator.pause_control import PauseController
 from player.facilitator.presentation import (
-    DEFAULT_CAPTION_PERCENT,
     PresentationWindow,
     choose_screen,
     screen_label,
 )
+from player.video.video_view import VideoView
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QVideoFrame
 
-    from player.shell.main_window import MainWindow
-
-CAPTION_PERCENT_KEY = "presentation/caption_size_percent"
-SCREEN_KEY = "presentation/screen"
+CAPTION_PERCENT_KEY = PRESENTATION_PERCENT.name
+SCREEN_KEY = PRESENTATION_SCREEN.name
 # The actions that also work while the room's window has the keyboard.
 SHARED_KEYS = ("play_pause", "present", "end_presentation")
 
@@ -34,48 +35,51 @@ SHARED_KEYS = ("play_pause", "present", "end_presentation")
 class Presenter(QObject):
     """Owns the presentation window, the pause controller and the Discussion panel."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.playback = window.playback
+    def __init__(self, ctx: PlayerContext, console: VideoView) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.window = ctx.window
+        self.console = console  # the console's video, which the room mirrors
+        self.playback = ctx.playback
         self.presentation: PresentationWindow | None = None
         self.screen: QScreen | None = None
         self.add_dialog: AddPauseDialog | None = None
         self._video: Video | None = None
         self._tracks: list[Track] = []
         self._mirrored_video: Video | None = None
-        self.pauses = PauseController(self.playback, self)
-        keymap = window.keymap
+        self.pauses = PauseController(self.playback, ctx.settings, self)
         tools = ("present", "discussion_pauses", "skip_pause", "add_pause")
-        self.panel = DiscussionPanel([keymap[name] for name in tools], window)
-        self.dock = QDockWidget("Discussion", window)
-        self.dock.setObjectName("discussionDock")
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.panel = DiscussionPanel([ctx.actions[name] for name in tools], ctx.window)
         self._connect()
-        window.installEventFilter(self)
+
+    def contribution(self) -> Contribution:
+        actions = self.ctx.actions
+        return Contribution(
+            panels=(Panel(DISCUSSION, "Discussion", self.panel),),
+            commands={
+                "present": self.toggle,
+                "end_presentation": self.stop,
+                "present_on_screen": self.ask_screen,
+                "presentation_captions": self.ask_caption_percent,
+                "discussion_pauses": lambda: self.pauses.set_enabled(
+                    actions["discussion_pauses"].isChecked()
+                ),
+                "skip_pause": self.skip_next,
+                "add_pause": self.ask_new_pause,
+            },
+            on_close=self.stop,
+        )
 
     def _connect(self) -> None:
-        keymap, window = self.window.keymap, self.window
-        keymap.connect("present", self.toggle)
-        keymap.connect("end_presentation", self.stop)
-        keymap.connect("present_on_screen", self.ask_screen)
-        keymap.connect("presentation_captions", self.ask_caption_percent)
-        keymap.connect(
-            "discussion_pauses",
-            lambda: self.pauses.set_enabled(keymap["discussion_pauses"].isChecked()),
-        )
-        keymap.connect("skip_pause", self.skip_next)
-        keymap.connect("add_pause", self.ask_new_pause)
-        keymap["discussion_pauses"].setChecked(self.pauses.enabled)
-        keymap["end_presentation"].setEnabled(False)
-        keymap["leave_full_screen"].changed.connect(self._keep_escape)
+        actions, showing = self.ctx.actions, self.ctx.showing
+        actions["discussion_pauses"].setChecked(self.pauses.enabled)
+        actions["end_presentation"].setEnabled(False)
+        actions["leave_full_screen"].changed.connect(self._keep_escape)
         self.pauses.changed.connect(self._show_state)
         self.pauses.reached.connect(self._on_reached)
-        window.caption_clock.position_changed.connect(self._follow_position)
-        # show_video() ends by choosing captions: new videos and tracks show up here.
-        window.video_view.captions_shown.connect(self._follow_console)
+        self.ctx.clock.position_changed.connect(self._follow_position)
+        showing.video_changed.connect(self._follow_console)
+        showing.tracks_changed.connect(self._follow_console)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._count_screens)
@@ -101,16 +105,18 @@ class Presenter(QObject):
         shown = PresentationWindow(self.caption_percent())
         self.presentation = shown
         for name in SHARED_KEYS:
-            shown.addAction(self.window.keymap[name])
+            shown.addAction(self.ctx.actions[name])
         shown.play_toggle_requested.connect(self.playback.toggle)
         shown.closed.connect(self.stop)
         view = shown.view
-        view.honour_cue_settings = self.window.video_view.honour_cue_settings
-        view.set_position(self.window.caption_clock.position())
+        view.honour_cue_settings = self.console.honour_cue_settings
+        view.set_position(self.ctx.clock.position())
         self._mirror(force=True)
         self._route_video(shown, to_room=True)
         screens = QGuiApplication.screens()
-        self.screen = choose_screen(screens, self.window.screen(), _screen_setting())
+        self.screen = choose_screen(
+            screens, self.window.screen(), self._screen_setting()
+        )
         shown.show_on(self.screen)
         self._show_state()
         self._set_escape(presenting=True)
@@ -131,7 +137,7 @@ class Presenter(QObject):
 
     def _set_escape(self, presenting: bool) -> None:
         """Esc ends the presentation first; only then leaves full screen."""
-        keymap = self.window.keymap
+        keymap = self.ctx.actions
         keymap["present"].setChecked(presenting)
         keymap["end_presentation"].setEnabled(presenting)
         keymap["leave_full_screen"].setEnabled(
@@ -140,10 +146,10 @@ class Presenter(QObject):
         where = self._screen_name() if presenting else ""
         self.panel.show_presenting(where)
         if where:
-            self.window.status.announce(f"Presenting on {where}")
+            self.ctx.notify.announce(f"Presenting on {where}")
 
     def _keep_escape(self) -> None:
-        leave = self.window.keymap["leave_full_screen"]
+        leave = self.ctx.actions["leave_full_screen"]
         if self.is_presenting() and leave.isEnabled():
             leave.setEnabled(False)  # two enabled Esc shortcuts would both be ignored
 
@@ -155,7 +161,7 @@ class Presenter(QObject):
 
     def _route_video(self, room: PresentationWindow, to_room: bool) -> None:
         """The one video output goes to the room; the console previews its frames."""
-        console, item = self.window.video_view.video_item, room.view.video_item
+        console, item = self.console.video_item, room.view.video_item
         if console is None or item is None:
             return
         room_sink = item.videoSink()
@@ -171,7 +177,7 @@ class Presenter(QObject):
 
     def _preview(self, frame: QVideoFrame) -> None:
         """The console's small copy of the frame the room sees."""
-        item = self.window.video_view.video_item
+        item = self.console.video_item
         if item is not None:
             item.videoSink().setVideoFrame(frame)
 
@@ -182,18 +188,18 @@ class Presenter(QObject):
             self.presentation.view.set_position(ms)
 
     def _follow_console(self, *_args: object) -> None:
-        window = self.window
-        if window.video is not self._video:
-            self._video = window.video
-            module_id = window.module.id if window.module is not None else ""
-            self.pauses.set_video(module_id, window.video)
+        showing = self.ctx.showing
+        if showing.video is not self._video:
+            self._video = showing.video
+            module_id = showing.module.id if showing.module is not None else ""
+            self.pauses.set_video(module_id, showing.video)
         self._mirror()
 
     def _mirror(self, force: bool = False) -> None:
         if self.presentation is None:
             return
         view = self.presentation.view
-        tracks = self.window.video_view.tracks()
+        tracks = self.ctx.showing.shown_tracks()
         if force or tracks != self._tracks:
             self._tracks = tracks
             view.set_tracks(tracks)
@@ -205,7 +211,7 @@ class Presenter(QObject):
 
     def _on_reached(self, pause: Pause) -> None:
         text = self._show_state()
-        self.window.status.announce(text)
+        self.ctx.notify.announce(text)
 
     def _show_state(self) -> str:
         pauses = self.pauses
@@ -219,7 +225,7 @@ class Presenter(QObject):
         if self.presentation is not None:
             stopped = pauses.current
             self.presentation.show_prompt(stopped.prompt if stopped else "")
-        self.window.keymap["skip_pause"].setEnabled(
+        self.ctx.actions["skip_pause"].setEnabled(
             pauses.enabled and upcoming is not None
         )
         return text
@@ -231,7 +237,7 @@ class Presenter(QObject):
 
     def ask_new_pause(self) -> AddPauseDialog | None:
         """Pause playback and ask for the prompt of a pause at the current time."""
-        if self.window.video is None:
+        if self.ctx.showing.video is None:
             return None
         self.playback.pause()
         dialog = AddPauseDialog(
@@ -248,19 +254,18 @@ class Presenter(QObject):
         return dialog
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 4000)
-        self.window.status.announce(message)
+        self.ctx.notify.say(message, 4000)
 
     # -- settings ----------------------------------------------------------------------
 
     def _count_screens(self, *_args: object) -> None:
         several = len(QGuiApplication.screens()) >= 2
-        self.window.keymap["present_on_screen"].setEnabled(several)
+        self.ctx.actions["present_on_screen"].setEnabled(several)
 
     def ask_screen(self) -> None:
         screens = QGuiApplication.screens()
         labels = [screen_label(i, s) for i, s in enumerate(screens)]
-        current = choose_screen(screens, self.window.screen(), _screen_setting())
+        current = choose_screen(screens, self.window.screen(), self._screen_setting())
         index = screens.index(current) if current in screens else 0
         label, ok = QInputDialog.getItem(
             self.window,
@@ -274,7 +279,7 @@ class Presenter(QObject):
             self.set_screen(screens[labels.index(label)].name())
 
     def set_screen(self, name: str) -> None:
-        QSettings().setValue(SCREEN_KEY, name)
+        self.ctx.settings.set(PRESENTATION_SCREEN, name)
         if self.is_presenting():
             self.stop()
             self.start()
@@ -293,27 +298,12 @@ class Presenter(QObject):
             self.set_caption_percent(value)
 
     def caption_percent(self) -> int:
-        value = QSettings().value(CAPTION_PERCENT_KEY, DEFAULT_CAPTION_PERCENT)
-        try:
-            return max(50, min(300, int(str(value))))
-        except ValueError:
-            return DEFAULT_CAPTION_PERCENT
+        return self.ctx.settings.get(PRESENTATION_PERCENT)
 
     def set_caption_percent(self, percent: int) -> None:
-        QSettings().setValue(CAPTION_PERCENT_KEY, int(percent))
+        percent = self.ctx.settings.set(PRESENTATION_PERCENT, int(percent))
         if self.presentation is not None:
-            self.presentation.set_caption_percent(int(percent))
+            self.presentation.set_caption_percent(percent)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.stop()
-        return False
-
-
-def _screen_setting() -> str:
-    return str(QSettings().value(SCREEN_KEY, "") or "")
-
-
-def install_presentation(window: MainWindow) -> Presenter:
-    """Build presentation mode and discussion pauses into `window`."""
-    return Presenter(window)
+    def _screen_setting(self) -> str:
+        return self.ctx.settings.get(PRESENTATION_SCREEN)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QModelIndex,
     QObject,
     Qt,
     QThread,
@@ -320,8 +321,8 @@ class LibrarySearchDialog(QDialog):
         if index.isValid():
             self._open_index(index)
 
-    def _open_index(self, index: object) -> None:
-        hit = self.results_model.hit(index.row())  # type: ignore[attr-defined]
+    def _open_index(self, index: QModelIndex) -> None:
+        hit = self.results_model.hit(index.row())
         folder = self._folders.get(hit.module_id)
         if folder is None:
             self._set_status(

@@ -21,7 +21,12 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from captions.library import Hit
 from captions.timefmt import format_clock, format_spoken
@@ -125,7 +130,7 @@ class LibraryResultsModel(QAbstractListModel):
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit as rich text: place line, snippet with bold matches, attribution."""
 
-    def __init__(self, view: QWidget) -> None:
+    def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
 
@@ -133,7 +138,7 @@ class HitDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(4)
-        width = self._view.viewport().width()  # type: ignore[attr-defined]
+        width = self._view.viewport().width()
         document.setTextWidth(max(80, width - 8))
         document.setHtml(str(index.data(HTML_ROLE)))
         return document

@@ -81,15 +81,14 @@ class Controls(QWidget):
             "Full screen",
         )
         self.full_screen_button.clicked.connect(self.full_screen_requested)
+        self.indicators = QHBoxLayout()  # read-outs the shell adds (speed, delay)
+        self.indicators.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.play_button)
+        layout.addWidget(self.seek_slider, 1)
+        layout.addWidget(self.time_label)
+        layout.addLayout(self.indicators)
+        layout.addWidget(self.mute_button)
         for widget in (
-            self.play_button,
-            self.seek_slider,
-            self.time_label,
-            self.mute_button,
-        ):
-            layout.addWidget(widget)
-        layout.setStretch(1, 1)
-        for widget in (  # type: ignore[assignment]
             self.volume_slider,
             self.caption_label,
             self.caption_chooser,
@@ -97,6 +96,11 @@ class Controls(QWidget):
         ):
             layout.addWidget(widget)
         self.set_caption_tracks([], CAPTIONS_OFF)
+
+    def add_indicators(self, widgets: Sequence[QWidget]) -> None:
+        """Show other features' read-outs after the time, in this order."""
+        for widget in widgets:
+            self.indicators.addWidget(widget)
 
     def _make_seek_slider(self) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal, self)

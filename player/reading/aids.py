@@ -1,54 +1,57 @@
-"""Installs the reading aids: speed, caption delay, pause after each caption, a second
-language, resume, and the remembered single-key shortcut setting."""
+"""Builds the reading aids: speed, caption steps, caption delay, pause after each
+caption, a second language, resume, and the remembered single-key setting."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from player.core.settings import read_bool, reading_settings
+from player.core.actions import SingleKeyGuard
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution
 from player.reading.caption_delay import CaptionDelay
+from player.reading.caption_steps import CaptionSteps
 from player.reading.pause_after_caption import CaptionPauser
 from player.reading.playback_rate import PlaybackRate
 from player.reading.resume import ResumePosition
 from player.reading.second_language import SecondLanguage
-
-if TYPE_CHECKING:
-    from player.shell.main_window import MainWindow
-
-SINGLE_KEYS_KEY = "reading/single_keys"
+from player.reading.single_keys import SingleKeys
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReadingAids:
-    """The installed parts, kept on the window as `window.reading_aids` for tests."""
+    """The reading aids of one context, each built as `Feature(ctx)`."""
 
+    single_keys: SingleKeys
     rate: PlaybackRate
+    steps: CaptionSteps
     delay: CaptionDelay
     pauser: CaptionPauser
     second_language: SecondLanguage
     resume: ResumePosition
 
+    def contributions(self) -> list[Contribution]:
+        parts = (  # the delay's read-out comes before the speed's in the bar
+            self.single_keys,
+            self.steps,
+            self.delay,
+            self.rate,
+            self.pauser,
+            self.second_language,
+            self.resume,
+        )
+        return [part.contribution() for part in parts]
 
-def install_single_key_memory(window: MainWindow) -> None:
-    """View > Single-key shortcuts (WCAG 2.1.4) as the learner last left it."""
-    action = window.keymap["single_keys"]
-    action.setChecked(read_bool(SINGLE_KEYS_KEY, True))
-    window.set_single_keys_enabled(action.isChecked())
-    action.toggled.connect(
-        lambda on: reading_settings().setValue(SINGLE_KEYS_KEY, bool(on))
+
+def build_reading_aids(
+    ctx: PlayerContext, guard: SingleKeyGuard | None = None
+) -> ReadingAids:
+    """Build the reading aids on `ctx` and restore what the learner chose."""
+    return ReadingAids(
+        single_keys=SingleKeys(ctx, guard),
+        rate=PlaybackRate(ctx),
+        steps=CaptionSteps(ctx),
+        delay=CaptionDelay(ctx),
+        pauser=CaptionPauser(ctx),
+        second_language=SecondLanguage(ctx),
+        resume=ResumePosition(ctx),
     )
-
-
-def install_reading_aids(window: MainWindow) -> ReadingAids:
-    """Build the reading aids into `window` and restore what the learner chose."""
-    install_single_key_memory(window)
-    aids = ReadingAids(
-        rate=PlaybackRate(window),
-        delay=CaptionDelay(window),
-        pauser=CaptionPauser(window),
-        second_language=SecondLanguage(window),
-        resume=ResumePosition(window),
-    )
-    window.reading_aids = aids
-    return aids

@@ -1,62 +1,15 @@
-"""The caption delay (Z / Shift+Z): the one place caption time meets video time."""
+"""The caption delay (Z / Shift+Z): captions earlier or later, remembered per video."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
-from player.core.settings import read_int, reading_settings, video_key
-from player.reading.playback_rate import insert_after
-
-if TYPE_CHECKING:
-    from player.playback.facade import PlaybackBase
-    from player.shell.main_window import MainWindow
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution
+from player.core.setting_keys import CAPTION_DELAY
 
 DELAY_STEP_MS = 100
-MAX_DELAY_MS = 60_000
-
-
-class CaptionClock(QObject):
-    """Video time minus the caption delay: the "now" captions and the transcript use.
-
-    Each playback position (a frame's own time) becomes one caption position at once,
-    so a caption still changes on the frame that reaches its cue time plus the delay.
-    A positive delay shows captions later, a negative one earlier.
-    """
-
-    position_changed = Signal(int)
-    delay_changed = Signal(int)
-
-    def __init__(self, playback: PlaybackBase, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._playback = playback
-        self._delay_ms = 0
-        playback.position_changed.connect(self._on_video_position)
-
-    def delay_ms(self) -> int:
-        return self._delay_ms
-
-    def position(self) -> int:
-        return self.to_caption(self._playback.position())
-
-    def to_caption(self, video_ms: int) -> int:
-        return video_ms - self._delay_ms
-
-    def to_video(self, caption_ms: int) -> int:
-        return caption_ms + self._delay_ms
-
-    def set_delay(self, ms: int) -> None:
-        delay = max(-MAX_DELAY_MS, min(MAX_DELAY_MS, int(ms)))
-        if delay == self._delay_ms:
-            return
-        self._delay_ms = delay
-        self.delay_changed.emit(delay)
-        self.position_changed.emit(self.position())
-
-    def _on_video_position(self, ms: int) -> None:
-        self.position_changed.emit(ms - self._delay_ms)
 
 
 def delay_text(ms: int) -> str:
@@ -72,53 +25,56 @@ def spoken_delay(ms: int) -> str:
 
 
 class CaptionDelay(QObject):
-    """Z / Shift+Z / reset, the delay shown in the controls, remembered per video."""
+    """Z / Shift+Z / reset, the delay shown in the transport bar, kept per video.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.clock: CaptionClock = window.caption_clock
-        self.label = QLabel(window.controls)
+    It only sets the caption clock's delay: everything that shows or seeks captions
+    goes through that clock.
+    """
+
+    def __init__(self, ctx: PlayerContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.clock = ctx.clock
+        self.label = QLabel(ctx.window)  # the shell places it in the transport bar
         self.label.setObjectName("captionDelayLabel")
         self.label.hide()
-        insert_after(window.controls.time_label, self.label)
-        keymap = window.keymap
-        keymap.connect("captions_earlier", lambda: self.change(-DELAY_STEP_MS))
-        keymap.connect("captions_later", lambda: self.change(DELAY_STEP_MS))
-        keymap.connect("reset_caption_delay", lambda: self.change(None))
+        actions = ctx.actions
         self.label.setToolTip(
-            f"Caption timing ({keymap.tooltip('captions_earlier')},"
-            f" {keymap.tooltip('captions_later')})"
+            f"Caption timing ({actions.tooltip('captions_earlier')},"
+            f" {actions.tooltip('captions_later')})"
         )
         self.clock.delay_changed.connect(self._show)
-        window.video_shown.connect(self._load)
+        ctx.showing.video_changed.connect(self._load)
+
+    def contribution(self) -> Contribution:
+        return Contribution(
+            indicators=(self.label,),
+            commands={
+                "captions_earlier": lambda: self.change(-DELAY_STEP_MS),
+                "captions_later": lambda: self.change(DELAY_STEP_MS),
+                "reset_caption_delay": lambda: self.change(None),
+            },
+        )
 
     def change(self, delta_ms: int | None) -> None:
         """Move captions by `delta_ms` (None: back in time with the video); remember."""
         delay = 0 if delta_ms is None else self.clock.delay_ms() + delta_ms
         self.clock.set_delay(delay)
         self._save()
-        message = spoken_delay(self.clock.delay_ms())
-        self.window.statusBar().showMessage(message, 3000)
-        self.window.status.announce(message)
-
-    def _key(self) -> str | None:
-        key = video_key(self.window)
-        return f"reading/delay/{key}" if key else None
+        self.ctx.notify.say(spoken_delay(self.clock.delay_ms()))
 
     def _save(self) -> None:
-        key = self._key()
+        key = self.ctx.showing.video_key()
         if key is None:
             return
-        settings = reading_settings()
         if self.clock.delay_ms():
-            settings.setValue(key, self.clock.delay_ms())
+            self.ctx.settings.set(CAPTION_DELAY.at(key), self.clock.delay_ms())
         else:
-            settings.remove(key)
+            self.ctx.settings.remove(CAPTION_DELAY.at(key))
 
-    def _load(self) -> None:
-        key = self._key()
-        self.clock.set_delay(read_int(key, 0) if key else 0)
+    def _load(self, _video: object = None) -> None:
+        key = self.ctx.showing.video_key()
+        self.clock.set_delay(self.ctx.settings.get(CAPTION_DELAY.at(key)) if key else 0)
 
     def _show(self, ms: int) -> None:
         self.label.setText(delay_text(ms))

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 
-from player.core.settings import read_bool, reading_settings
+from captions.model import Track
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution
+from player.core.setting_keys import PAUSE_AFTER_CAPTION
 
-if TYPE_CHECKING:
-    from captions.model import Track
-    from player.shell.main_window import MainWindow
-
-PAUSE_KEY = "reading/pause_after_caption"
 DEFAULT_FRAME_MS = 40
 # A forward step longer than this is a seek, not playing on: it never pauses.
 MAX_PLAY_STEP_MS = 500
@@ -40,35 +36,36 @@ class CaptionPauser(QObject):
     the same end never pauses twice in a row.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: PlayerContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
         self._last_ms: int | None = None
         self.frame_ms = DEFAULT_FRAME_MS
-        self.action = window.keymap["pause_after_caption"]
-        self.action.setChecked(read_bool(PAUSE_KEY, False))
+        self.action = ctx.actions["pause_after_caption"]
+        self.action.setChecked(ctx.settings.get(PAUSE_AFTER_CAPTION))
         self.action.toggled.connect(self._on_toggled)
-        window.caption_clock.position_changed.connect(self._on_position)
+        ctx.clock.position_changed.connect(self._on_position)
+
+    def contribution(self) -> Contribution:
+        return Contribution()  # its menu item is in the keymap table
 
     @property
     def enabled(self) -> bool:
         return self.action.isChecked()
 
     def _on_toggled(self, on: bool) -> None:
-        reading_settings().setValue(PAUSE_KEY, on)
-        message = "Pause after each caption " + ("on" if on else "off")
-        self.window.statusBar().showMessage(message, 3000)
-        self.window.status.announce(message)
+        self.ctx.settings.set(PAUSE_AFTER_CAPTION, on)
+        self.ctx.notify.say("Pause after each caption " + ("on" if on else "off"))
 
     def _on_position(self, ms: int) -> None:
         last, self._last_ms = self._last_ms, ms
-        playback = self.window.playback
+        playback = self.ctx.playback
         if last is None or not playback.is_playing():
             return
         step, frame_ms = ms - last, self.frame_ms
         if 0 < step <= 100:
             self.frame_ms = step  # measured for the next step, not this one
-        track = self.window.current_track()
+        track = self.ctx.showing.current_track()
         if not self.enabled or track is None or not 0 < step <= MAX_PLAY_STEP_MS:
             return
         ends = pause_points(track, last, ms, frame_ms)
@@ -77,8 +74,7 @@ class CaptionPauser(QObject):
 
     def _pause_before(self, end_ms: int, now_ms: int) -> None:
         """Pause showing the caption that ends at `end_ms` (caption time)."""
-        window = self.window
-        window.playback.pause()
+        self.ctx.playback.pause()
         hold = min(now_ms, end_ms - 1)
         self._last_ms = hold
-        window.seek(window.caption_clock.to_video(hold))
+        self.ctx.clock.seek(hold)

@@ -15,7 +15,8 @@ from media.manifest import load_module
 from media.model import ManifestError, Module, Video
 from media.samples import sample_module_path
 from player.core.actions import SingleKeyGuard
-from player.playback.facade import Playback
+from player.core.settings import APPLICATION, ORGANISATION
+from player.playback.facade import Playback, PlaybackBase
 
 if TYPE_CHECKING:
     from player.shell.main_window import MainWindow
@@ -25,8 +26,8 @@ def _application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
-    app.setApplicationName("Transcript Player")
-    app.setOrganizationName("transcript-player")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName("transcript-player")
     return app
 
@@ -43,13 +44,20 @@ def _finish(window: MainWindow, screenshot: str | None, app: QApplication) -> No
     app.exit(0)
 
 
-def build_window(app: QApplication, playback: Playback | None = None) -> MainWindow:
-    """The main window with the single-key guard installed on the application."""
+def new_main_window(
+    playback: PlaybackBase, guard: SingleKeyGuard | None = None
+) -> MainWindow:
+    """A main window on `playback` (the command line, tests and benchmarks)."""
     from player.shell.main_window import MainWindow  # after the video started loading
 
+    return MainWindow(playback, guard=guard)
+
+
+def build_window(app: QApplication, playback: Playback | None = None) -> MainWindow:
+    """The main window with the single-key guard installed on the application."""
     guard = SingleKeyGuard(app)
     app.installEventFilter(guard)
-    window = MainWindow(playback or Playback(), guard=guard)
+    window = new_main_window(playback or Playback(), guard=guard)
     window.resize(1280, 760)
     return window
 
@@ -86,14 +94,12 @@ def start(args: argparse.Namespace) -> MainWindow | int:
     playback = Playback()
     playback.set_source(video.file)
     window = build_window(app, playback)
-    window.open_module(module, video.id, path)
+    window.showing.open_module(module, video.id, path)
     window.show()
     window.video_view.setFocus()
     if at_ms is not None:
         window.seek(at_ms)
-        reading_aids = getattr(window, "reading_aids", None)
-        if reading_aids is not None:
-            reading_aids.resume.cancel_pending()
+        window.features.reading.resume.cancel_pending()
     quit_after = getattr(args, "quit_after", None)
     screenshot = getattr(args, "screenshot", None)
     if quit_after is not None or screenshot:

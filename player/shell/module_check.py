@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, Signal
 
 from media.model import Module
 from media.storytelling import check_module
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution
 
 
 def module_problems(module: Module) -> list[str]:
@@ -41,3 +43,23 @@ class ModuleChecker(QObject):
         messages = module_problems(module)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self.checked.emit(module, messages)
+
+
+class ModuleCheck(QObject):
+    """Checks each module opened; its findings join the window's problems."""
+
+    def __init__(self, ctx: PlayerContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.checker = ModuleChecker(ctx.window)
+        self.checker.checked.connect(self.show)
+        ctx.showing.module_changed.connect(self.checker.start)
+
+    def contribution(self) -> Contribution:
+        return Contribution()
+
+    def show(self, module: Module, messages: list[str]) -> None:
+        """Show the findings, unless another module opened meanwhile."""
+        if module is self.ctx.showing.module:
+            for message in messages:
+                self.ctx.notify.problem("module", message)

@@ -1,7 +1,7 @@
 """The preferences dialog (Ctrl+,): one tab per feature, with OK, Cancel and Apply.
 
-Features add a tab with `add_preferences_page(window, title, make_page)` (built when
-the dialog is first opened) or `dialog.add_page(title, widget)`. A page may define
+Features contribute pages (`Page(title, make)`, built when the dialog first opens);
+`Preferences` holds them and the one dialog. A page may define
 `reload()` (show the settings in force; called each time the dialog opens and on
 Cancel), `apply()` (put its choices in force and save them; called on Apply and OK)
 and `restore_defaults()` (show the defaults; applied only by Apply or OK).
@@ -9,8 +9,7 @@ and `restore_defaults()` (show the defaults; applied only by Apply or OK).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -23,10 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-if TYPE_CHECKING:
-    from player.shell.main_window import MainWindow
-
-PageFactory = Callable[[], QWidget]
+from player.core.contribution import Page
 
 
 class PreferencesDialog(QDialog):
@@ -140,33 +136,34 @@ def _call(page: QWidget | None, method: str) -> None:
         action()
 
 
-def add_preferences_page(window: MainWindow, title: str, make: PageFactory) -> None:
-    """Register a tab for `window`'s dialog: built now if it exists, else on opening."""
-    factories: list[tuple[str, PageFactory]] = getattr(window, "preferences_pages", [])
-    factories.append((title, make))
-    window.preferences_pages = factories  # type: ignore[attr-defined]
-    dialog = getattr(window, "preferences_dialog", None)
-    if dialog is not None:
-        dialog.add_page(title, make())
+class Preferences:
+    """Ctrl+,: the features' pages, in one dialog built on first use."""
 
+    def __init__(self, parent: QWidget, pages: Sequence[Page] = ()) -> None:
+        self.parent = parent
+        self.pages: list[Page] = list(pages)
+        self.dialog: PreferencesDialog | None = None
 
-def preferences_dialog(window: MainWindow) -> PreferencesDialog:
-    """`window`'s dialog, built with every registered page on first use."""
-    dialog: PreferencesDialog | None = getattr(window, "preferences_dialog", None)
-    if dialog is None:
-        dialog = PreferencesDialog(window)
-        for title, make in getattr(window, "preferences_pages", []):
-            dialog.add_page(title, make())
-        window.preferences_dialog = dialog  # type: ignore[attr-defined]
-    return dialog
+    def add_page(self, page: Page) -> None:
+        """Another page: built now if the dialog exists, else when it opens."""
+        self.pages.append(page)
+        if self.dialog is not None:
+            self.dialog.add_page(page.title, page.make())
 
+    def built(self) -> PreferencesDialog:
+        """The dialog, built with every page on first use."""
+        if self.dialog is None:
+            self.dialog = PreferencesDialog(self.parent)
+            for page in self.pages:
+                self.dialog.add_page(page.title, page.make())
+        return self.dialog
 
-def open_preferences(window: MainWindow, page: str | None = None) -> PreferencesDialog:
-    """Show the dialog (on the page titled `page`, if given) and give it focus."""
-    dialog = preferences_dialog(window)
-    if page is not None and (widget := dialog.page(page)) is not None:
-        dialog.tabs.setCurrentWidget(widget)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
+    def open(self, page: str | None = None) -> PreferencesDialog:
+        """Show the dialog (on the page titled `page`, if given) and give it focus."""
+        dialog = self.built()
+        if page is not None and (widget := dialog.page(page)) is not None:
+            dialog.tabs.setCurrentWidget(widget)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog

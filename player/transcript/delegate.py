@@ -23,7 +23,13 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from captions.timefmt import format_clock
 from player.transcript.model import SegmentBlock, TranscriptModel
@@ -64,7 +70,7 @@ class RowGeometry:
 class TranscriptDelegate(QStyledItemDelegate):
     """Paints cues with the current-cue bar, bold text, match highlights, focus ring."""
 
-    def __init__(self, model: TranscriptModel, view: QWidget) -> None:
+    def __init__(self, model: TranscriptModel, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._model = model
         self._view = view
@@ -147,7 +153,7 @@ class TranscriptDelegate(QStyledItemDelegate):
         return self._header_height(self._model.segment_header(row), width)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = self._view.viewport().width()  # type: ignore[attr-defined]
+        width = self._view.viewport().width()
         if width != self._heights_width:
             self._heights = {}
             self._heights_width = width

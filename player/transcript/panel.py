@@ -119,6 +119,18 @@ class TranscriptPanel(QWidget):
     def text_scale(self) -> int:
         return self.view.transcript_delegate.text_scale()
 
+    def set_line_spacing(self, factor: float) -> None:
+        """Lines 1 to 2 times as far apart as normal."""
+        self.view.transcript_delegate.set_line_spacing(factor)
+        self.view.relayout()
+
+    def line_spacing(self) -> float:
+        return self.view.transcript_delegate.line_spacing
+
+    def repaint_text(self) -> None:
+        """Draw again in the colours now in force (after a theme change)."""
+        self.view.viewport().update()
+
     # -- following -------------------------------------------------------------------
 
     @property

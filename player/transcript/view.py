@@ -6,8 +6,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer,
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QListView, QWidget
 
-from player.transcript.delegate import TranscriptDelegate
 from player.transcript.model import TranscriptModel
+from player.transcript.spaced_delegate import SpacedDelegate
 
 NAVIGATION_KEYS = frozenset(
     {
@@ -36,7 +36,7 @@ class TranscriptView(QListView):
         self._pressed_row = -1
         self._pending_follow = -1
         self.setModel(model)
-        self.transcript_delegate = TranscriptDelegate(model, self)
+        self.transcript_delegate = SpacedDelegate(model, self)
         self.setItemDelegate(self.transcript_delegate)
         self.setUniformItemSizes(False)
         self.setLayoutMode(QListView.LayoutMode.Batched)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any
-
-from PySide6.QtCore import QSettings
 
 from captions.contrast import (
     BLACK,
@@ -16,11 +13,12 @@ from captions.contrast import (
     relative_luminance,
     to_hex,
 )
+from player.core.setting_keys import CAPTION_EDGE, CAPTION_POSITION, CAPTION_STYLE
+from player.core.settings import Settings
 
-SETTINGS_GROUP = "captionStyle"
-EDGES = ("none", "outline", "drop-shadow")
+EDGES = CAPTION_EDGE.choices
 EDGE_LABELS = {"none": "None", "outline": "Outline", "drop-shadow": "Drop shadow"}
-POSITIONS = ("bottom", "top", "band")
+POSITIONS = CAPTION_POSITION.choices
 POSITION_LABELS = {
     "bottom": "Over the video, at the bottom",
     "top": "Over the video, at the top",
@@ -93,36 +91,15 @@ class CaptionStyle:
 DEFAULT_STYLE = CaptionStyle()
 
 
-def _read(settings: QSettings, name: str, default: Any) -> Any:
-    raw = settings.value(name, default)
-    if isinstance(default, bool):
-        return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
-    if isinstance(default, int):
-        try:
-            return int(float(str(raw)))
-        except ValueError:
-            return default
-    return str(raw)
-
-
-def load_caption_style(settings: QSettings | None = None) -> CaptionStyle:
-    """The saved style (defaults for what is missing; invalid values clamped)."""
-    store = settings if settings is not None else QSettings()
-    store.beginGroup(SETTINGS_GROUP)
-    try:
-        values = {
-            f.name: _read(store, f.name, getattr(DEFAULT_STYLE, f.name))
-            for f in fields(CaptionStyle)
-        }
-    finally:
-        store.endGroup()
+def load_caption_style(settings: Settings | None = None) -> CaptionStyle:
+    """The saved style (defaults for what is missing or unusable)."""
+    store = settings if settings is not None else Settings()
+    values = {name: store.get(key) for name, key in CAPTION_STYLE.items()}
     return CaptionStyle(**values).clamped()
 
 
-def save_caption_style(style: CaptionStyle, settings: QSettings | None = None) -> None:
-    store = settings if settings is not None else QSettings()
-    store.beginGroup(SETTINGS_GROUP)
+def save_caption_style(style: CaptionStyle, settings: Settings | None = None) -> None:
+    store = settings if settings is not None else Settings()
     for field in fields(CaptionStyle):
-        store.setValue(field.name, getattr(style, field.name))
-    store.endGroup()
+        store.set(CAPTION_STYLE[field.name], getattr(style, field.name))
     store.sync()

@@ -1,4 +1,7 @@
-"""Handing out the transcript: PDF read back with QtPdf, VTT/SRT loaded back."""
+"""Handing out the transcript: PDF read back with QtPdf, VTT/SRT loaded back.
+
+The export feature is built on a context (tests/player/rig.py), not a whole window.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from captions.model import Cue, Track
 from media.manifest import load_module
 from media.model import Segment
 from media.samples import sample_module_path
+from player.export.export_feature import TranscriptExport
 from player.export.pdf_export import write_transcript_pdf
 from player.export.transcript_export import (
     ExportSource,
@@ -185,6 +189,27 @@ def test_text_exports_keep_titles_and_attribution(sample: ExportSource) -> None:
 
 
 # -- the window: File > Export transcript…, File > Print transcript… ------------------
+
+
+class Exporting:
+    """File > Export transcript… and File > Print transcript… on a context."""
+
+    def __init__(self, rig) -> None:  # type: ignore[no-untyped-def]
+        self.rig = rig
+        self.transcript_export = rig.add(TranscriptExport(rig.ctx))
+        self.keymap, self.status = rig.ctx.actions, rig.status
+
+
+@pytest.fixture
+def make_window(make_rig):  # type: ignore[no-untyped-def]
+    return lambda: Exporting(make_rig())
+
+
+@pytest.fixture
+def window(make_window, module_folder):  # type: ignore[no-untyped-def]
+    bench = make_window()
+    bench.rig.open(module_folder)
+    return bench
 
 
 def test_the_dialog_says_the_story_grows_before_writing(
