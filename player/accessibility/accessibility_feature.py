@@ -13,6 +13,7 @@ from player.accessibility.transcript_reading import TranscriptReading
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution, Page, TranscriptText
 
+TRANSCRIPT_PAGE_TITLE = "&Transcript"
 SCREEN_READER_PAGE_TITLE = "Screen &reader"
 
 
@@ -25,13 +26,21 @@ class AccessibilityAids:
     descriptions: Descriptions
 
     def contributions(self) -> list[Contribution]:
-        page = Page(SCREEN_READER_PAGE_TITLE, self.make_screen_reader_page)
+        pages = (
+            Page(TRANSCRIPT_PAGE_TITLE, self.make_transcript_page),
+            Page(SCREEN_READER_PAGE_TITLE, self.make_screen_reader_page),
+        )
         return [
             self.reading.contribution(),
             self.announcer.contribution(),
             self.descriptions.contribution(),
-            Contribution(pages=(page,)),
+            Contribution(pages=pages),
         ]
+
+    def make_transcript_page(self) -> QWidget:
+        from player.accessibility.pages import TranscriptPage  # built on first use
+
+        return TranscriptPage(self.reading)
 
     def make_screen_reader_page(self) -> QWidget:
         from player.accessibility.pages import ScreenReaderPage  # built on first use

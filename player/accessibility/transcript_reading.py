@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
 
 from player.accessibility.themes import (
     DEFAULT,
@@ -18,7 +17,7 @@ from player.accessibility.themes import (
     system_prefers_high_contrast,
 )
 from player.core.context import PlayerContext
-from player.core.contribution import Contribution, Page, TranscriptText
+from player.core.contribution import Contribution, TranscriptText
 from player.core.setting_keys import HIGH_CONTRAST as KEY_HIGH_CONTRAST_SETTING
 from player.core.setting_keys import LINE_SPACING, TEXT_SCALE
 
@@ -29,7 +28,6 @@ SPACING_STEPS = (1.0, 1.25, 1.5, 1.75, 2.0)
 KEY_SCALE = TEXT_SCALE.name
 KEY_SPACING = LINE_SPACING.name
 KEY_HIGH_CONTRAST = KEY_HIGH_CONTRAST_SETTING.name  # absent: follow the desktop
-TRANSCRIPT_PAGE_TITLE = "&Transcript"
 
 
 def _step(steps: tuple[float, ...], value: float, direction: int) -> float:
@@ -74,13 +72,7 @@ class TranscriptReading(QObject):
                     actions["high_contrast"].isChecked()
                 ),
             },
-            pages=(Page(TRANSCRIPT_PAGE_TITLE, self.make_page),),
-        )
-
-    def make_page(self) -> QWidget:
-        from player.accessibility.pages import TranscriptPage  # built on first use
-
-        return TranscriptPage(self)
+        )  # its preferences page comes with the screen reader's (accessibility_feature)
 
     # -- text ------------------------------------------------------------------------
 

@@ -5,18 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from player.core.context import PlayerContext
+from player.shell.placement import Placement
+from player.shell.preferences_dialog import Preferences
 
 if TYPE_CHECKING:
     from player.shell.help_dialog import HelpDialog
-    from player.shell.main_window import MainWindow
 
 
 class WindowCommands:
     """What the shell itself does for the keyboard map; features bring the rest."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        ctx: PlayerContext,
+        placement: Placement,
+        preferences: Preferences,
+    ) -> None:
         self.window = window
+        self.keymap, self.showing = ctx.actions, ctx.showing
+        self.placement = placement
+        self.preferences = preferences
         self.help_dialog: HelpDialog | None = None
         self._hidden_for_full_screen: list[QWidget] = []
 
@@ -24,7 +36,7 @@ class WindowCommands:
         return {
             "open": self.open_dialog,
             "quit": self.window.close,
-            "preferences": self.window.preferences.open,
+            "preferences": self.preferences.open,
             "transcript": self.toggle_transcript,
             "full_screen": self.toggle_full_screen,
             "leave_full_screen": self.leave_full_screen,
@@ -33,17 +45,16 @@ class WindowCommands:
         }
 
     def toggle_transcript(self) -> None:
-        window = self.window
-        panel = window.placement.container("transcript")
+        panel = self.placement.container("transcript")
         panel.setVisible(not panel.isVisible())
-        window.keymap["transcript"].setChecked(panel.isVisible())
+        self.keymap["transcript"].setChecked(panel.isVisible())
 
     def toggle_full_screen(self) -> None:
         window = self.window
         if window.isFullScreen():
             self.leave_full_screen()
             return
-        placement = window.placement
+        placement = self.placement
         self._hidden_for_full_screen = [
             w
             for w in (
@@ -56,9 +67,9 @@ class WindowCommands:
         for widget in self._hidden_for_full_screen:
             widget.hide()
         window.showFullScreen()
-        window.keymap["full_screen"].setChecked(True)
-        window.keymap["leave_full_screen"].setEnabled(True)
-        window.video_view.setFocus()
+        self.keymap["full_screen"].setChecked(True)
+        self.keymap["leave_full_screen"].setEnabled(True)
+        placement.core.video.setFocus()
 
     def leave_full_screen(self) -> None:
         window = self.window
@@ -67,22 +78,22 @@ class WindowCommands:
         for widget in self._hidden_for_full_screen:
             widget.show()
         self._hidden_for_full_screen = []
-        window.keymap["full_screen"].setChecked(False)
-        window.keymap["leave_full_screen"].setEnabled(False)
-        transcript = window.placement.container("transcript")
-        window.keymap["transcript"].setChecked(transcript.isVisible())
+        self.keymap["full_screen"].setChecked(False)
+        self.keymap["leave_full_screen"].setEnabled(False)
+        transcript = self.placement.container("transcript")
+        self.keymap["transcript"].setChecked(transcript.isVisible())
 
     def show_help(self) -> None:
         if self.help_dialog is None:
             from player.shell.help_dialog import HelpDialog  # built on first use only
 
-            self.help_dialog = HelpDialog(self.window.keymap.rows(), self.window)
+            self.help_dialog = HelpDialog(self.keymap.rows(), self.window)
         self.help_dialog.show()
         self.help_dialog.raise_()
         self.help_dialog.activateWindow()
 
     def show_about(self) -> None:
-        module = self.window.showing.module
+        module = self.showing.module
         credit = module.credit if module is not None and module.credit else ""
         from PySide6.QtWidgets import QMessageBox
 
@@ -102,4 +113,4 @@ class WindowCommands:
             "Modules and videos (module.toml *.mp4 *.webm *.mkv *.mov);;All files (*)",
         )
         if path:
-            self.window.showing.open_path(path)
+            self.showing.open_path(path)

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(
             self, [p for c in contributions for p in c.pages]
         )
-        self.commands = WindowCommands(self)
+        self.commands = WindowCommands(self, self.ctx, self.placement, self.preferences)
         self._wire(contributions)
         self.status.label.setToolTip(
             "Problems found while opening this module or video"
