@@ -1,7 +1,7 @@
 """Preferences pages: "Transcript" (size, spacing, contrast) and "Screen reader".
 
 Each page shows the settings in force (`reload`), and changes nothing until the
-dialog's Apply or OK calls `apply` (see player/preferences_dialog.py).
+dialog's Apply or OK calls `apply` (see player/shell/preferences_dialog.py).
 """
 
 from __future__ import annotations

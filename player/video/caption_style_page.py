@@ -293,7 +293,7 @@ class CaptionStylePage(QWidget):
         self.background_button.set_color(color)
         self._changed()
 
-    # -- the dialog's calls (see player/preferences_dialog.py) -----------------------
+    # -- the dialog's calls (see player/shell/preferences_dialog.py) -------------------
 
     def reload(self) -> None:
         self.show_frame(self.current_frame())
