@@ -52,7 +52,11 @@ class Contribution:
 
 
 class Feature(Protocol):
-    """A feature is built as `Feature(ctx, its own widgets)` and says what it adds."""
+    """A feature is built as `Feature(ctx, its own widgets)` and says what it adds.
+
+    `contribution()` is asked once, by whoever builds the feature in (the shell, or
+    a test): its commands get connected each time it is asked.
+    """
 
     def contribution(self) -> Contribution: ...
 

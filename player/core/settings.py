@@ -155,6 +155,8 @@ class TextKey(Key[str]):
 @dataclass(frozen=True)
 class TextListKey(Key["tuple[str, ...]"]):
     def parse(self, raw: object) -> tuple[str, ...]:
+        if raw is None:
+            return ()  # how INI keeps an empty list
         if isinstance(raw, str):
             return (raw,)  # QSettings gives a one-item list back as a plain string
         if isinstance(raw, (list, tuple)):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from player.core.actions import SingleKeyGuard
 from player.core.context import PlayerContext
-from player.core.contribution import Contribution
+from player.core.contribution import Contribution, Feature
 from player.reading.caption_delay import CaptionDelay
 from player.reading.caption_steps import CaptionSteps
 from player.reading.pause_after_caption import CaptionPauser
@@ -30,7 +30,7 @@ class ReadingAids:
     resume: ResumePosition
 
     def contributions(self) -> list[Contribution]:
-        parts = (  # the delay's read-out comes before the speed's in the bar
+        parts: tuple[Feature, ...] = (  # the delay's read-out, then the speed's
             self.single_keys,
             self.steps,
             self.delay,
