@@ -12,7 +12,7 @@ from align_support import Clip, cut_clip, silent_video
 from cli_support import assert_one_line_error, run
 
 from captions.loader import load_track
-from player import cli_align
+from player.cli import align as cli_align
 
 MANIFEST = """schema = 1
 id = "clip-module"

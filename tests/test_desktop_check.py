@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from player.desktop_check import (
+from player.cli.desktop_check import (
     display_problem,
     missing_libraries,
     plugin_problem,

@@ -64,7 +64,7 @@ APP = (
 import argparse
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from player.app import start
+from player.shell.app import start
 window = start(argparse.Namespace(path=sys.argv[2], video=None, at=None,
                                   quit_after=None, screenshot=None))
 app = QApplication.instance()
@@ -155,17 +155,17 @@ def test_start_to_first_frame_and_peak_memory_against_a_bare_script(
 def test_caption_changes_land_within_one_frame(benchmark, qtbot) -> None:
     """Play the sample's first 100 s at double speed; every caption boundary
     crossed is checked against the frame time that changed the caption."""
-    from player.main_window import MainWindow
-    from player.playback import Playback
+    from player.playback.facade import Playback
+    from player.shell.app import new_main_window
 
-    window = MainWindow(Playback())
+    window = new_main_window(Playback())
     qtbot.addWidget(window)
     window.resize(1100, 700)
     window.show()
     assert window.open_path(sample_module_path())
-    window.presenter.pauses.set_enabled(False)  # the sample pauses for talk at 1:21
+    window.features.presenter.pauses.set_enabled(False)  # pauses at 1:21
     playback = window.playback
-    track = window.current_track()
+    track = window.showing.current_track()
     assert track is not None
     changes: list[int] = []
     window.video_view.captions_shown.connect(lambda ms, _indices: changes.append(ms))

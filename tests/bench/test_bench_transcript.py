@@ -18,7 +18,7 @@ from captions.find import TrackFinder
 from captions.loader import load_track_bytes
 from captions.model import Track
 from media.model import Segment
-from player.transcript_panel import TranscriptPanel
+from player.transcript.panel import TranscriptPanel
 
 CUES = 36_000
 FIRST_PAINT_LIMIT_S = 1.0
@@ -88,11 +88,10 @@ def test_first_paint_of_a_36000_cue_transcript(
         return shown
 
     baseline = min(
-        time_to_first_paint(qtbot, bare, lambda w: w.viewport())  # type: ignore[attr-defined]
-        for _ in range(3)
+        time_to_first_paint(qtbot, bare, lambda w: w.viewport()) for _ in range(3)
     )
     seconds = benchmark.pedantic(
-        lambda: time_to_first_paint(qtbot, panel, lambda w: w.view.viewport()),  # type: ignore[attr-defined]
+        lambda: time_to_first_paint(qtbot, panel, lambda w: w.view.viewport()),
         rounds=3,
         iterations=1,
     )

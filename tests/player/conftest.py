@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 from qt_isolation import isolate_settings
+from rig import Rig
 
-from player.actions import SingleKeyGuard
-from player.fake_playback import FakePlayback
-from player.main_window import MainWindow
+from player.core.actions import SingleKeyGuard
+from player.playback.fake import FakePlayback
+from player.shell.app import new_main_window
 
 CAPTIONS_VTT = """WEBVTT
 
@@ -196,11 +197,11 @@ def fake_playback() -> FakePlayback:
 
 
 @pytest.fixture
-def make_window(qtbot, guard: SingleKeyGuard) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
+def make_window(qtbot, guard: SingleKeyGuard) -> Callable[..., QMainWindow]:  # type: ignore[no-untyped-def]
     """A shown main window on a playback facade (the fake unless one is given)."""
 
-    def build(playback=None) -> MainWindow:  # type: ignore[no-untyped-def]
-        window = MainWindow(playback or FakePlayback(duration_ms=20_000), guard=guard)
+    def build(playback=None) -> QMainWindow:  # type: ignore[no-untyped-def]
+        window = new_main_window(playback or FakePlayback(duration_ms=20_000), guard)
         qtbot.addWidget(window)
         window.resize(1100, 700)
         window.show()
@@ -212,9 +213,29 @@ def make_window(qtbot, guard: SingleKeyGuard) -> Callable[..., MainWindow]:  # t
 
 
 @pytest.fixture
-def window(make_window, module_folder: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(make_window, module_folder: Path) -> QMainWindow:  # type: ignore[no-untyped-def]
     """The main window with the test module open on the fake playback."""
     shown = make_window()
     assert shown.open_path(module_folder)
     shown.video_view.setFocus()
     return shown
+
+
+@pytest.fixture
+def make_rig(qtbot) -> Callable[..., Rig]:  # type: ignore[no-untyped-def]
+    """A feature bench (see rig.py): a context on a plain, shown window."""
+
+    def build(playback=None) -> Rig:  # type: ignore[no-untyped-def]
+        rig = Rig(playback)
+        qtbot.addWidget(rig.host)
+        rig.host.show()
+        qtbot.waitExposed(rig.host)
+        rig.host.activateWindow()
+        return rig
+
+    return build
+
+
+@pytest.fixture
+def rig(make_rig) -> Rig:  # type: ignore[no-untyped-def]
+    return make_rig()

@@ -32,8 +32,14 @@ from captions.contrast import (
     caption_contrast,
     parse_hex,
 )
-from player.caption_style import DEFAULT_STYLE
-from player.themes import DEFAULT, THEMES, apply_theme, text_pairs, theme_palette
+from player.accessibility.themes import (
+    DEFAULT,
+    THEMES,
+    apply_theme,
+    text_pairs,
+    theme_palette,
+)
+from player.video.caption_style import DEFAULT_STYLE
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 MOST_STAYS = 400  # Tab presses inside one widget (table cells) before calling it a trap
@@ -140,7 +146,9 @@ def button_actions(window) -> dict[QAbstractButton, str]:  # type: ignore[no-unt
 
 @pytest.fixture
 def audited(window, tmp_path) -> Iterator:  # type: ignore[no-untyped-def]
-    window.library_index_path = tmp_path / "index.sqlite3"  # never the user's cache
+    window.features.library.index_path = (
+        tmp_path / "index.sqlite3"
+    )  # never the user's cache
     window.video_view.setFocus()
     yield window
     for widget in QApplication.topLevelWidgets():
@@ -221,7 +229,7 @@ def test_the_description_pane_is_named_and_follows_the_video(qtbot, audited) -> 
     window.keymap["descriptions"].trigger()
     found = audit(qtbot, window, window.video_view)
     assert found.unnamed == [] and found.unreachable == []
-    assert found.order[1] is window.descriptions.pane
+    assert found.order[1] is window.features.accessibility.descriptions.pane
 
 
 def test_every_shortcut_is_named_in_its_tooltip(audited) -> None:

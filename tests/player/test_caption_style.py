@@ -1,8 +1,13 @@
-"""Caption styles: the preferences dialog, the caption items, and persistence."""
+"""Caption styles: the preferences dialog, the caption items, and persistence.
+
+Most tests build the caption style feature alone on a context (tests/player/rig.py);
+two go through the whole window to check its wiring.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -15,19 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from captions.contrast import caption_contrast, parse_hex
-from player.caption_paint import caption_outline
-from player.caption_style import (
+from player.core.contribution import Page
+from player.core.settings import application_settings
+from player.shell.preferences_dialog import Preferences, PreferencesDialog
+from player.video.caption_paint import caption_outline
+from player.video.caption_style import (
     DEFAULT_STYLE,
     CaptionStyle,
     load_caption_style,
     save_caption_style,
 )
-from player.caption_style_page import CaptionStylePage
-from player.preferences_dialog import (
-    PreferencesDialog,
-    add_preferences_page,
-    open_preferences,
-)
+from player.video.caption_style_feature import CaptionStyleFeature
+from player.video.caption_style_page import CaptionStylePage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 YELLOW_ON_BLUE = CaptionStyle(
@@ -37,6 +41,21 @@ YELLOW_ON_BLUE = CaptionStyle(
     background_opacity=100,
     edge="outline",
 )
+
+
+@pytest.fixture
+def styled(rig, module_folder):  # type: ignore[no-untyped-def]
+    """The video and its caption style on a context, with a preferences dialog."""
+    video = rig.video()
+    feature = rig.add(CaptionStyleFeature(rig.ctx, video.view))
+    rig.preferences = Preferences(rig.host, feature.contribution().pages)
+    rig.video_view = video.view
+    rig.open(module_folder)
+    return rig
+
+
+def open_preferences(where, page: str | None = None) -> PreferencesDialog:  # type: ignore[no-untyped-def]
+    return where.preferences.open(page)
 
 
 def caption_item(window):  # type: ignore[no-untyped-def]
@@ -68,8 +87,8 @@ def test_the_default_style_passes_seven_to_one_over_any_video() -> None:
     )
 
 
-def test_invalid_stored_values_are_clamped(isolated_settings) -> None:
-    settings = QSettings()
+def test_invalid_stored_values_are_made_usable(isolated_settings) -> None:
+    settings = application_settings()
     for key, value in {
         "size_percent": 900,
         "font_family": "  Serif ",
@@ -83,11 +102,11 @@ def test_invalid_stored_values_are_clamped(isolated_settings) -> None:
         settings.setValue(f"captionStyle/{key}", value)
     settings.sync()
     assert load_caption_style() == CaptionStyle(
-        size_percent=300,
+        size_percent=100,  # out of range: back to the default, and the styled says so
         font_family="Serif",
         text_color="#ffffff",
         background_color="#0000ff",
-        background_opacity=0,
+        background_opacity=80,
         edge="none",
         position="bottom",
         honour_cue_placement=False,
@@ -109,7 +128,7 @@ def test_dialog_changes_the_captions_on_the_video_and_a_fresh_window_keeps_them(
     before = showing_caption(window)
     small = before.text.font().pixelSize()
     assert before.brush().color().alpha() == round(0.8 * 255)
-    dialog = open_preferences(window)
+    dialog = window.preferences.open()
     page = caption_page(dialog)
     page.size_spin.setValue(200)
     page.set_text_color("#ffff00")
@@ -138,27 +157,27 @@ def test_dialog_changes_the_captions_on_the_video_and_a_fresh_window_keeps_them(
     assert again.text.font().pixelSize() == item.text.font().pixelSize()
 
 
-def test_cancel_discards_and_restore_defaults_needs_apply(window) -> None:
-    window.video_view.set_caption_style(YELLOW_ON_BLUE)
-    dialog = open_preferences(window)
+def test_cancel_discards_and_restore_defaults_needs_apply(styled) -> None:
+    styled.video_view.set_caption_style(YELLOW_ON_BLUE)
+    dialog = open_preferences(styled)
     page = caption_page(dialog)
     assert page.size_spin.value() == 200, "the dialog shows the style in force"
     page.size_spin.setValue(80)
     click(dialog, QDialogButtonBox.StandardButton.Cancel)
-    assert window.video_view.caption_style == YELLOW_ON_BLUE
-    open_preferences(window)
+    assert styled.video_view.caption_style == YELLOW_ON_BLUE
+    open_preferences(styled)
     assert page.size_spin.value() == 200
     click(dialog, QDialogButtonBox.StandardButton.RestoreDefaults)
     assert page.chosen_style() == DEFAULT_STYLE
-    assert window.video_view.caption_style == YELLOW_ON_BLUE
+    assert styled.video_view.caption_style == YELLOW_ON_BLUE
     click(dialog, QDialogButtonBox.StandardButton.Apply)
-    assert window.video_view.caption_style == DEFAULT_STYLE
+    assert styled.video_view.caption_style == DEFAULT_STYLE
     assert dialog.isVisible(), "Apply keeps the dialog open"
     assert load_caption_style() == DEFAULT_STYLE
 
 
-def test_contrast_is_shown_and_a_low_pair_warns(window) -> None:
-    page = caption_page(open_preferences(window))
+def test_contrast_is_shown_and_a_low_pair_warns(styled) -> None:
+    page = caption_page(open_preferences(styled))
     assert page.contrast_label.text() == (
         "Contrast 12.6:1 over any video — passes AA and AAA"
     )
@@ -174,8 +193,8 @@ def test_contrast_is_shown_and_a_low_pair_warns(window) -> None:
     assert not page.warning_label.isVisible()
 
 
-def test_colour_buttons_name_their_colour(window) -> None:
-    page = caption_page(open_preferences(window))
+def test_colour_buttons_name_their_colour(styled) -> None:
+    page = caption_page(open_preferences(styled))
     page.set_text_color("#ffff00")
     assert page.text_button.accessibleName() == "Text colour: yellow (#ffff00)"
     assert "yellow" in page.text_button.text()
@@ -183,32 +202,32 @@ def test_colour_buttons_name_their_colour(window) -> None:
     assert page.background_button.accessibleName() == "Background colour: #123456"
 
 
-def test_the_preview_draws_the_chosen_style_on_a_neutral_frame(window) -> None:
-    page = caption_page(open_preferences(window))
+def test_the_preview_draws_the_chosen_style_on_a_neutral_frame(styled) -> None:
+    page = caption_page(open_preferences(styled))
     assert page.preview_image.pixelColor(10, 10) == QColor("#808080")
     page.set_text_color("#ffff00")
     page.edge_combo.setCurrentIndex(page.edge_combo.findData("drop-shadow"))
     shown = [i for i in page.preview._caption_items if i.isVisible()]
     assert shown and shown[0].text.defaultTextColor() == QColor("#ffff00")
     assert isinstance(shown[0].text.graphicsEffect(), QGraphicsDropShadowEffect)
-    assert window.video_view.caption_style == DEFAULT_STYLE
+    assert styled.video_view.caption_style == DEFAULT_STYLE
 
 
-def test_ctrl_equals_resizes_live_and_persists(qtbot, window) -> None:
-    window.video_view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.video_view)
-    small = showing_caption(window).text.font().pixelSize()
-    qtbot.keyClick(window.video_view, Qt.Key.Key_Equal, CTRL)
-    assert window.video_view.caption_style.size_percent == 125
-    assert caption_item(window).text.font().pixelSize() > small
+def test_ctrl_equals_resizes_live_and_persists(qtbot, styled) -> None:
+    styled.video_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is styled.video_view)
+    small = showing_caption(styled).text.font().pixelSize()
+    qtbot.keyClick(styled.video_view, Qt.Key.Key_Equal, CTRL)
+    assert styled.video_view.caption_style.size_percent == 125
+    assert caption_item(styled).text.font().pixelSize() > small
     assert load_caption_style().size_percent == 125
-    assert window.statusBar().currentMessage() == "Caption size 125 %"
-    qtbot.keyClick(window.video_view, Qt.Key.Key_0, CTRL)
+    assert styled.ctx.notify.shown() == "Caption size 125 %"
+    qtbot.keyClick(styled.video_view, Qt.Key.Key_0, CTRL)
     assert load_caption_style().size_percent == 100
 
 
-def test_view_menu_toggles_are_views_of_the_style(window) -> None:
-    keymap, view = window.keymap, window.video_view
+def test_view_menu_toggles_are_views_of_the_style(styled) -> None:
+    keymap, view = styled.keymap, styled.video_view
     keymap["caption_band"].trigger()
     assert view.caption_style.position == "band"
     assert load_caption_style().position == "band"
@@ -219,9 +238,9 @@ def test_view_menu_toggles_are_views_of_the_style(window) -> None:
     assert keymap["cue_positions"].isChecked()
 
 
-def test_band_puts_captions_below_the_video_and_top_at_the_top(window) -> None:
-    view = window.video_view
-    showing_caption(window)
+def test_band_puts_captions_below_the_video_and_top_at_the_top(styled) -> None:
+    view = styled.video_view
+    showing_caption(styled)
     video = view.video_item.boundingRect()
     view.set_caption_style(CaptionStyle(position="band"))
     band = view.caption_boxes()[0]
@@ -238,7 +257,7 @@ def test_band_puts_captions_below_the_video_and_top_at_the_top(window) -> None:
 
 def test_ctrl_comma_opens_preferences_and_every_control_is_named(qtbot, window) -> None:
     qtbot.keyClick(window.video_view, Qt.Key.Key_Comma, CTRL)
-    dialog = window.preferences_dialog
+    dialog = window.preferences.dialog
     qtbot.waitUntil(dialog.isVisible)
     page = caption_page(dialog)
     focusable = [
@@ -280,17 +299,20 @@ def test_ctrl_comma_opens_preferences_and_every_control_is_named(qtbot, window) 
     assert len(labels) == 7 and all(label.buddy() is not None for label in labels)
 
 
-def test_other_features_add_pages_that_apply_with_the_dialog(window) -> None:
+def test_other_features_add_pages_that_apply_with_the_dialog(qtbot) -> None:
     applied: list[str] = []
 
-    class Page(QWidget):
+    class ReadingPage(QWidget):
         def apply(self) -> None:
             applied.append("applied")
 
-    add_preferences_page(window, "&Reading", Page)
-    dialog = open_preferences(window, page="Reading")
+    host = QWidget()
+    qtbot.addWidget(host)
+    preferences = Preferences(host)
+    preferences.add_page(Page("&Reading", ReadingPage))
+    dialog = preferences.open(page="Reading")
     assert dialog.tabs.currentWidget().accessibleName() == "Reading"
-    late = Page()
+    late = ReadingPage()
     assert dialog.add_page("&Later", late) == dialog.tabs.count() - 1
     click(dialog, QDialogButtonBox.StandardButton.Ok)
     assert applied == ["applied", "applied"]
@@ -308,8 +330,8 @@ def dark_pixels(page: CaptionStylePage) -> int:
     )
 
 
-def test_outline_and_drop_shadow_are_really_drawn(window) -> None:
-    page = caption_page(open_preferences(window))
+def test_outline_and_drop_shadow_are_really_drawn(styled) -> None:
+    page = caption_page(open_preferences(styled))
     page.opacity_spin.setValue(0)
     assert dark_pixels(page) == 0, "white text on a grey frame, no box, no edge"
     page.edge_combo.setCurrentIndex(page.edge_combo.findData("outline"))
@@ -319,17 +341,17 @@ def test_outline_and_drop_shadow_are_really_drawn(window) -> None:
     assert outlined > 200 and shadowed > 100, (outlined, shadowed)
 
 
-def test_band_contrast_is_measured_on_the_black_band(window) -> None:
+def test_band_contrast_is_measured_on_the_black_band(styled) -> None:
     assert CaptionStyle(position="band", background_opacity=0).contrast() == 21.0
-    page = caption_page(open_preferences(window))
+    page = caption_page(open_preferences(styled))
     page.position_combo.setCurrentIndex(page.position_combo.findData("band"))
     assert (
         page.contrast_label.text() == "Contrast 21.0:1 in the band — passes AA and AAA"
     )
 
 
-def test_a_colour_is_chosen_from_the_keyboard(qtbot, window, monkeypatch) -> None:
-    import player.caption_style_page as page_module
+def test_a_colour_is_chosen_from_the_keyboard(qtbot, styled, monkeypatch) -> None:
+    import player.video.caption_style_page as page_module
 
     asked: list[str] = []
 
@@ -338,7 +360,7 @@ def test_a_colour_is_chosen_from_the_keyboard(qtbot, window, monkeypatch) -> Non
         return QColor("#00ffff")
 
     monkeypatch.setattr(page_module.QColorDialog, "getColor", staticmethod(choose))
-    page = caption_page(open_preferences(window))
+    page = caption_page(open_preferences(styled))
     page.text_button.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.text_button)
     qtbot.keyClick(page.text_button, Qt.Key.Key_Space)

@@ -1,17 +1,22 @@
-"""Discussion pauses: playback stops on the frame reaching each one; Space goes on."""
+"""Discussion pauses: playback stops on the frame reaching each one; Space goes on.
+
+Built on a context with the console's video and transport (tests/player/rig.py).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from rig import Console
 
 from media.samples import sample_module_path
-from player.discussion import AddPauseDialog
-from player.pause_control import ENABLED_KEY, added_key
-from player.playback import Playback
+from player.core.settings import application_settings
+from player.facilitator.discussion import AddPauseDialog
+from player.facilitator.pause_control import ENABLED_KEY, added_key
+from player.playback.facade import Playback
 
 FRAME_MS = 40
 PAUSES = """
@@ -39,12 +44,24 @@ def paused_folder(module_folder: Path) -> Path:
 
 
 @pytest.fixture
-def console(make_window, paused_folder: Path, qtbot):  # type: ignore[no-untyped-def]
+def make_window(make_rig, qtbot):  # type: ignore[no-untyped-def]
+    """A fresh console (as after a restart), its video focused."""
+
+    def build(playback=None) -> Console:  # type: ignore[no-untyped-def]
+        console = Console(make_rig(playback))
+        qtbot.waitUntil(console.video_view.isVisible)
+        console.video_view.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is console.video_view)
+        return console
+
+    return build
+
+
+@pytest.fixture
+def console(make_window, paused_folder: Path):  # type: ignore[no-untyped-def]
     window = make_window()
     assert window.open_path(paused_folder)
     assert [p.at_ms for p in window.presenter.pauses.pauses] == [4_000, 14_500]
-    window.video_view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.video_view)
     return window
 
 
@@ -129,7 +146,7 @@ def test_pauses_switched_off_do_not_stop_and_stay_off(qtbot, console, make_windo
     console.keymap["discussion_pauses"].trigger()
     assert panel_text(console) == "Discussion pauses are off."
     assert play_until_stopped(console.playback, 0, 19_000) is None
-    assert QSettings().value(ENABLED_KEY) in (False, "false")
+    assert application_settings().value(ENABLED_KEY) in (False, "false")
     fresh = make_window()
     assert not fresh.keymap["discussion_pauses"].isChecked()
     assert not fresh.presenter.pauses.enabled
@@ -165,7 +182,7 @@ def test_a_pause_inside_the_story_is_refused_with_the_reason(qtbot, console) -> 
     assert "inside the story “Telling their own stories”" in dialog.problem()
     assert "never interrupted" in dialog.problem()
     assert [p.at_ms for p in console.presenter.pauses.pauses] == [4_000, 14_500]
-    assert QSettings().value(added_key("test-module", "first")) is None
+    assert application_settings().value(added_key("test-module", "first")) is None
     dialog.reject()
 
 
@@ -174,7 +191,7 @@ def test_an_added_pause_stops_playback_and_persists(
 ) -> None:
     dialog = add_pause(qtbot, console, 13_000, "Our own question.")
     assert not dialog.isVisible() and dialog.problem() == ""
-    assert console.statusBar().currentMessage() == "Pause added at 0:13"
+    assert console.rig.ctx.notify.shown() == "Pause added at 0:13"
     assert [p.at_ms for p in console.presenter.pauses.pauses] == [4_000, 13_000, 14_500]
     fresh = make_window()
     fresh.open_path(paused_folder)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from captions.model import Cue, Track
-from player.transcript_panel import TranscriptPanel
+from player.transcript.panel import TranscriptPanel
 
 TEXTS = (
     "Welcome to the module.",

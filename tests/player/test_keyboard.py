@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from player.help_dialog import HelpDialog
+from player.shell.help_dialog import HelpDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -97,9 +97,9 @@ def test_mute_and_volume_on_the_video(qtbot, keyed) -> None:
 
 def test_next_and_previous_video(qtbot, keyed) -> None:
     press(qtbot, keyed, Qt.Key.Key_N)
-    assert keyed.video.id == "second"
+    assert keyed.showing.video.id == "second"
     press(qtbot, keyed, Qt.Key.Key_N, SHIFT)
-    assert keyed.video.id == "first"
+    assert keyed.showing.video.id == "first"
 
 
 def test_full_screen_and_escape(qtbot, keyed) -> None:
@@ -152,12 +152,12 @@ def test_ctrl_f_opens_find_and_single_keys_then_type_into_it(qtbot, keyed) -> No
     assert not keyed.playback.is_playing() and keyed.playback.position() == 10_000
     assert (
         keyed.transcript.isVisible()
-        and keyed.video.id == "first"
+        and keyed.showing.video.id == "first"
         and not keyed.playback.is_muted()
     )
     assert not keyed.isFullScreen() and keyed.playback.rate() == 1.0
     press(qtbot, keyed, Qt.Key.Key_N, SHIFT)
-    assert field.text().lower().endswith("n") and keyed.video.id == "first"
+    assert field.text().lower().endswith("n") and keyed.showing.video.id == "first"
 
 
 def test_any_text_field_silences_single_keys_but_not_ctrl_shortcuts(
@@ -184,7 +184,7 @@ def test_any_text_field_silences_single_keys_but_not_ctrl_shortcuts(
 def test_space_on_a_focused_button_presses_the_button(qtbot, keyed) -> None:
     keyed.video_list.next_button.setFocus()
     press(qtbot, keyed, Qt.Key.Key_Space)
-    assert keyed.video.id == "second" and not keyed.playback.is_playing()
+    assert keyed.showing.video.id == "second" and not keyed.playback.is_playing()
 
 
 def test_single_key_shortcuts_can_be_turned_off(qtbot, keyed) -> None:
@@ -192,7 +192,7 @@ def test_single_key_shortcuts_can_be_turned_off(qtbot, keyed) -> None:
     assert not keyed.guard.enabled
     press(qtbot, keyed, Qt.Key.Key_K)
     press(qtbot, keyed, Qt.Key.Key_N)
-    assert not keyed.playback.is_playing() and keyed.video.id == "first"
+    assert not keyed.playback.is_playing() and keyed.showing.video.id == "first"
     press(qtbot, keyed, Qt.Key.Key_Right, CTRL)
     assert keyed.playback.position() == 1_010
     keyed.keymap["single_keys"].trigger()
@@ -223,16 +223,16 @@ def test_f3_and_shift_f3_reach_the_transcript_find(qtbot, keyed, monkeypatch) ->
 def test_ctrl_shift_f_searches_all_modules_and_a_hit_opens_its_video(
     qtbot, keyed, tmp_path
 ) -> None:
-    keyed.library_index_path = tmp_path / "index.sqlite3"
+    keyed.features.library.index_path = tmp_path / "index.sqlite3"
     press(qtbot, keyed, Qt.Key.Key_F, CTRL | SHIFT)
-    dialog = keyed.library_dialog
+    dialog = keyed.features.library.dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.indexing, timeout=30_000)
     qtbot.waitUntil(lambda: dialog.query_field.hasFocus())
     qtbot.keyClicks(dialog.query_field, '"second dans le module"')
     qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 1, timeout=5_000)
     qtbot.keyClick(dialog.query_field, Qt.Key.Key_Return)
-    assert keyed.video.id == "second" and keyed.playback.position() == 1_010
+    assert keyed.showing.video.id == "second" and keyed.playback.position() == 1_010
     assert not keyed.playback.is_playing(), "typing into search played nothing"
     keyed.close()
     assert dialog._thread is None, "closing the window stops the indexing thread"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from player.library_dialog import LibrarySearchDialog
-from player.library_model import HTML_ROLE
+from player.library.dialog import LibrarySearchDialog
+from player.library.results_model import HTML_ROLE
 
 
 @pytest.fixture

@@ -1,27 +1,42 @@
-"""The composition root on the fake playback: opening, choosing, and broken inputs."""
+"""The composition root on the fake playback: opening, choosing, and broken inputs.
+
+These build the whole window, to check that the parts are wired to each other;
+what one feature does alone is tested on a context in the feature's own file.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-import player.playback as playback_module
-from player.controls import CAPTIONS_OFF
-from player.fake_playback import FakePlayback
-from player.playback import NO_BACKEND_MESSAGE, Playback
-from player.search_wiring import open_hit
+import player.playback.facade as playback_module
+from player.playback.controls import CAPTIONS_OFF, Controls
+from player.playback.facade import NO_BACKEND_MESSAGE, Playback
+from player.playback.fake import FakePlayback
+from player.shell.module_check import ModuleCheck
+from player.shell.transport import Transport
+from player.video.navigation_feature import ModuleNavigation
+
+
+def navigation(rig, module_folder: Path):  # type: ignore[no-untyped-def]
+    """The module's videos and chapters on a context, the test module open."""
+    parts = rig.add(ModuleNavigation(rig.ctx))
+    rig.video_list, rig.chapters = rig.place(parts.videos), rig.place(parts.chapters)
+    rig.showing = rig.ctx.showing
+    rig.open_path = rig.ctx.showing.open_path
+    rig.open(module_folder)
+    return rig
 
 
 def test_opening_a_module_shows_its_parts(qtbot, window) -> None:
-    assert window.video.id == "first"
+    assert window.showing.video.id == "first"
     assert window.video_list.list.count() == 2
     assert window.video_list.current_id() == "first"
     assert window.chapters.count() == 3, "the story's chapter carries the attribution"
     story = window.chapters.list.item(1)
-    assert story.toolTip() == window.video.segments[0].attribution
+    assert story.toolTip() == window.showing.video.segments[0].attribution
     chooser = window.controls.caption_chooser
     assert [chooser.itemText(i) for i in range(chooser.count())] == [
         "Captions off",
@@ -75,7 +90,12 @@ def test_chapter_and_seek_slider_requests_reach_the_playback(window) -> None:
     assert window.playback.position() == 17_330
 
 
-def test_seek_slider_held_by_the_user_is_not_moved_by_playback(window) -> None:
+def test_seek_slider_held_by_the_user_is_not_moved_by_playback(
+    rig, module_folder
+) -> None:
+    window = rig
+    window.controls = rig.place(rig.add(Transport(rig.ctx)).controls)
+    rig.open(module_folder)
     slider = window.controls.seek_slider
     slider.setSliderDown(True)
     slider.setSliderPosition(9_000)
@@ -124,21 +144,22 @@ def test_a_track_that_fails_to_load_is_said_and_others_still_work(
         and "English (CC)" in messages[0]
         and "cannot be shown" in messages[0]
     )
-    assert window.caption_index == CAPTIONS_OFF
+    assert window.showing.caption_index == CAPTIONS_OFF
     window.keymap["next_language"].trigger()
-    assert window.caption_index == 1
+    assert window.showing.caption_index == 1
     window.playback.advance_to(1_500)
     assert window.video_view.displayed_cues()[0].plain == "Bienvenue dans le module."
 
 
 def test_a_module_that_cannot_be_read_leaves_the_window_usable(
-    make_window, tmp_path: Path
+    rig, tmp_path: Path
 ) -> None:
     (tmp_path / "module.toml").write_text(
         "schema = 1\nid = [unclosed\n", encoding="utf-8"
     )
-    window = make_window()
-    assert not window.open_path(tmp_path)
+    window = rig
+    rig.add(Transport(rig.ctx))
+    assert not rig.ctx.showing.open_path(tmp_path)
     assert window.status.messages("module")[0].startswith("Cannot open")
     window.keymap["play_pause"].trigger()
     assert not window.playback.is_playing()
@@ -155,9 +176,10 @@ def test_without_a_multimedia_backend_the_window_says_so(
     assert window.video_view.displayed_cues()[0].plain == "Trust takes time & patience."
 
 
-def test_switching_videos_and_the_video_list(window) -> None:
+def test_switching_videos_and_the_video_list(rig, module_folder) -> None:
+    window = navigation(rig, module_folder)
     window.video_list.next_button.click()
-    assert window.video.id == "second"
+    assert window.showing.video.id == "second"
     assert window.playback.source.name == "second.mp4"
     assert (
         not window.chapters.isVisible() and not window.keymap["play_story"].isEnabled()
@@ -166,41 +188,6 @@ def test_switching_videos_and_the_video_list(window) -> None:
         window.video_list.previous_button.isEnabled()
         and not window.video_list.next_button.isEnabled()
     )
-
-
-def test_a_library_hit_opens_the_right_module_video_and_cue(
-    window, tmp_path: Path, module_folder: Path
-) -> None:
-    other = tmp_path / "other-module"
-    shutil.copytree(module_folder, other)
-    manifest = other / "module.toml"
-    manifest.write_text(
-        manifest.read_text().replace('"test-module"', '"other-module"'),
-        encoding="utf-8",
-    )
-    assert open_hit(window, str(other), "second", 1_500)
-    assert window.module.id == "other-module" and window.video.id == "second"
-    assert window.playback.position() == 1_500
-    assert window.video_view.displayed_cues()[0].plain == "Second dans le module."
-    assert open_hit(window, str(other), "first", 7_200)
-    assert window.video.id == "first" and window.video_view.attribution_text()
-
-
-def test_search_covers_modules_opened_in_earlier_sessions(
-    window, make_window, tmp_path: Path, module_folder: Path
-) -> None:
-    from player.search_wiring import library_module_paths
-
-    other = tmp_path / "other-module"
-    shutil.copytree(module_folder, other)
-    assert window.open_path(other)
-    window.close()
-    fresh = make_window()
-    paths = library_module_paths(fresh)
-    assert str(other.resolve()) in paths
-    assert str(module_folder.resolve()) in paths
-    shutil.rmtree(other)
-    assert str(other.resolve()) not in library_module_paths(make_window())
 
 
 def test_every_focusable_control_has_an_accessible_name(window) -> None:
@@ -239,15 +226,19 @@ def test_tooltips_name_the_shortcuts(window) -> None:
             )
 
 
-def test_fake_playback_records_the_play_requests(window) -> None:
+def test_fake_playback_records_the_play_requests(rig, module_folder) -> None:
+    window = rig
+    window.controls = rig.place(rig.add(Transport(rig.ctx)).controls)
+    rig.open(module_folder)
     assert isinstance(window.playback, FakePlayback)
     window.controls.play_button.click()
     assert window.playback.is_playing()
     assert window.controls.play_button.text() == "Pause"
 
 
-def test_a_seek_before_the_length_is_known_still_shows_its_time(window) -> None:
-    controls = window.controls
+def test_a_seek_before_the_length_is_known_still_shows_its_time(qtbot) -> None:
+    controls = Controls()
+    qtbot.addWidget(controls)
     controls.set_duration(0)
     controls.set_position(45_000)
     controls.set_duration(199_000)
@@ -306,26 +297,36 @@ def test_tab_order_follows_the_reading_order(qtbot, make_window, module_folder) 
     assert order[8] is window.video_list.list
 
 
-def test_a_single_video_opens_with_the_tracks_beside_it(window, module_folder) -> None:
+def test_a_single_video_opens_with_the_tracks_beside_it(rig, module_folder) -> None:
+    window = navigation(rig, module_folder)
+    rig.video()
     assert window.open_path(module_folder / "first.mp4")
-    assert [v.id for v in window.module.videos] == [window.video.id]
-    labels = window.session.labels()
-    assert len(labels) == 2 and window.caption_index == window.session.default_index()
+    assert [v.id for v in window.showing.module.videos] == [window.showing.video.id]
+    labels = window.showing.session.labels()
+    assert (
+        len(labels) == 2
+        and window.showing.caption_index == window.showing.session.default_index()
+    )
     assert window.chapters.count() == 3
     window.playback.advance_to(2_600)
-    assert window.video_view.displayed_cues()
+    assert rig.shown()
 
 
-def test_a_manifest_path_opens_its_module(window, module_folder) -> None:
+def test_a_manifest_path_opens_its_module(rig, module_folder) -> None:
+    window = navigation(rig, module_folder)
     assert window.open_path(module_folder / "module.toml", "second")
-    assert window.video.id == "second"
+    assert window.showing.video.id == "second"
     assert window.video_list.current_id() == "second"
 
 
 def test_a_check_that_finishes_after_another_module_opened_is_dropped(
-    window, module_folder
+    rig, module_folder
 ) -> None:
-    first = window.module
-    window.open_path(module_folder / "first.mp4")
-    window._show_check(first, ["Module check error: stale"])
-    assert "Module check error: stale" not in window.status.messages("module")
+    check = ModuleCheck(rig.ctx)
+    rig.open(module_folder)
+    first = rig.ctx.showing.module
+    rig.open(module_folder / "first.mp4")
+    check.show(first, ["Module check error: stale"])
+    assert "Module check error: stale" not in rig.status.messages("module")
+    check.show(rig.ctx.showing.module, ["Module check error: current"])
+    assert "Module check error: current" in rig.status.messages("module")

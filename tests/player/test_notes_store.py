@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import player
-from player.notes_store import NotesStore, default_notes_path, notes_text
+from player.facilitator.notes_store import NotesStore, default_notes_path, notes_text
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_failed_change_is_rolled_back_whole(store: NotesStore) -> None:
 
 
 def store_edit_then_fail(store: NotesStore, bookmark_id: int) -> None:
-    from player.notes_store import _transaction
+    from player.facilitator.notes_store import _transaction
 
     connection = store._connect(create=False)
     assert connection is not None
@@ -150,7 +150,7 @@ def test_the_store_opens_no_socket(
 
 CHILD = """
 import sys
-from player.notes_store import NotesStore
+from player.facilitator.notes_store import NotesStore
 
 store = NotesStore(sys.argv[1])
 number = 0

@@ -1,4 +1,8 @@
-"""Private notes in the window: B, the note dialog, the list, delete all, export."""
+"""Private notes: B, the note dialog, the list, delete all, export.
+
+Most tests build the notes on a context with the video (tests/player/rig.py); the
+ones about the dock, full screen and the presentation use the main window.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,46 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from player.notes_panel import NoteDialog
-from player.notes_store import NotesStore
+from player.facilitator.notes_feature import NotesController
+from player.facilitator.notes_panel import NoteDialog
+from player.facilitator.notes_store import NotesStore
+
+
+class Notes:
+    """The notes on a context, with the video they bookmark."""
+
+    def __init__(self, rig) -> None:  # type: ignore[no-untyped-def]
+        self.rig, ctx = rig, rig.ctx
+        self.video_view = rig.video().view
+        self.notes = rig.add(NotesController(ctx))
+        rig.place(self.notes.panel)
+        self.playback, self.keymap, self.status = ctx.playback, ctx.actions, rig.status
+
+    def show_video(self, video_id: str) -> bool:
+        return self.rig.ctx.showing.show_video(video_id)
 
 
 @pytest.fixture
-def notes_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The test module open, its notes in a store under tmp_path."""
+def notes_bench(rig, guard, module_folder, qtbot):  # type: ignore[no-untyped-def]
+    """The test module open, on a context with the guard of single keys."""
+    bench = Notes(rig)
+    rig.open(module_folder)
+    qtbot.waitUntil(bench.video_view.isVisible)
+    bench.video_view.setFocus()
+    return bench
+
+
+@pytest.fixture
+def notes_window(notes_bench, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The notes of the test module in a store under tmp_path."""
+    notes_bench.notes.use_store(NotesStore(tmp_path / "notes" / "notes.sqlite3"))
+    return notes_bench
+
+
+@pytest.fixture
+def notes_main_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The whole window, its notes in a store under tmp_path."""
+    window.notes = window.features.notes
     window.notes.use_store(NotesStore(tmp_path / "notes" / "notes.sqlite3"))
     window.video_view.setFocus()
     return window
@@ -57,7 +94,7 @@ def test_escape_cancels_and_typed_b_never_bookmarks_again(qtbot, notes_window) -
 
 
 def test_single_key_b_does_not_fire_in_a_text_field(qtbot, notes_window) -> None:
-    field = QLineEdit(notes_window)
+    field = QLineEdit(notes_window.rig.host)
     field.show()
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
@@ -198,54 +235,53 @@ def test_export_notes_writes_this_modules_notes(notes_window, tmp_path: Path) ->
 
 
 def test_the_notes_file_is_in_the_data_folder_not_the_module(
-    qtbot, window, module_folder: Path, isolated_data_folder: Path
+    qtbot, notes_bench, module_folder: Path, isolated_data_folder: Path
 ) -> None:
     """With no store given, B writes to XDG_DATA_HOME/transcript-player."""
-    window.video_view.setFocus()
-    dialog = open_note_dialog(qtbot, window)
+    dialog = open_note_dialog(qtbot, notes_bench)
     qtbot.keyClicks(dialog.note_field, "in the data folder")
     qtbot.keyClick(dialog.note_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.notes.store.count() == 1)
+    qtbot.waitUntil(lambda: notes_bench.notes.store.count() == 1)
     expected = isolated_data_folder / "transcript-player" / "notes.sqlite3"
-    assert window.notes.store.path == expected and expected.is_file()
+    assert notes_bench.notes.store.path == expected and expected.is_file()
     assert not [p for p in module_folder.rglob("*") if "sqlite" in p.name]
 
 
-def test_notes_leave_the_screen_in_full_screen(qtbot, notes_window) -> None:
-    dock = notes_window.notes.dock
-    assert dock.isVisible() and dock.window() is notes_window
-    notes_window.keymap["full_screen"].trigger()
+def test_notes_leave_the_screen_in_full_screen(qtbot, notes_main_window) -> None:
+    dock = notes_main_window.placement.docks["notes"]
+    assert dock.isVisible() and dock.window() is notes_main_window
+    notes_main_window.keymap["full_screen"].trigger()
     assert not dock.isVisible()
-    notes_window.keymap["leave_full_screen"].trigger()
+    notes_main_window.keymap["leave_full_screen"].trigger()
     qtbot.waitUntil(dock.isVisible)
 
 
-def test_notes_are_never_in_the_presentation_window(qtbot, notes_window) -> None:
-    notes_window.notes.store.add("test-module", "first", 1_000, "private")
-    notes_window.notes.refresh()
-    notes_window.keymap["present"].trigger()
-    room = notes_window.presenter.presentation
+def test_notes_are_never_in_the_presentation_window(qtbot, notes_main_window) -> None:
+    notes_main_window.notes.store.add("test-module", "first", 1_000, "private")
+    notes_main_window.notes.refresh()
+    notes_main_window.keymap["present"].trigger()
+    room = notes_main_window.features.presenter.presentation
     assert room is not None
-    panel = notes_window.notes.panel
-    assert panel.window() is notes_window
+    panel = notes_main_window.notes.panel
+    assert panel.window() is notes_main_window
     assert not room.findChildren(type(panel)) and not room.isAncestorOf(panel)
-    notes_window.keymap["end_presentation"].trigger()
+    notes_main_window.keymap["end_presentation"].trigger()
 
 
-def test_notes_panel_toggle_and_accessible_names(notes_window) -> None:
-    dock = notes_window.notes.dock
-    action = notes_window.keymap["notes_panel"]
+def test_notes_panel_toggle_and_accessible_names(notes_main_window) -> None:
+    dock = notes_main_window.placement.docks["notes"]
+    action = notes_main_window.keymap["notes_panel"]
     assert action.isChecked()
     action.trigger()
     assert dock.isHidden() and not action.isChecked()
     action.trigger()
     assert not dock.isHidden() and action.isChecked()
-    panel = notes_window.notes.panel
+    panel = notes_main_window.notes.panel
     assert panel.list.accessibleName() == "My notes"
     assert "(B)" in panel.add_button.toolTip()
     assert "F2" in panel.edit_button.toolTip()
     assert "Delete" in panel.delete_button.toolTip()
-    assert "(B)" in notes_window.keymap.tooltip("bookmark")
+    assert "(B)" in notes_main_window.keymap.tooltip("bookmark")
 
 
 def test_a_note_that_cannot_be_saved_is_said(qtbot, notes_window, tmp_path) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-import player.playback as playback_module
-from player.fake_playback import FakePlayback
-from player.playback import NO_BACKEND_MESSAGE, Playback, PlaybackBase
+import player.playback.facade as playback_module
+from player.playback.facade import NO_BACKEND_MESSAGE, Playback, PlaybackBase
+from player.playback.fake import FakePlayback
 
 
 def test_fake_and_real_facades_share_the_contract() -> None:

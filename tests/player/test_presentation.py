@@ -1,9 +1,13 @@
-"""Presentation mode: the room's window mirrors the console's video and captions."""
+"""Presentation mode: the room's window mirrors the console's video and captions.
+
+Most tests build presentation mode on a context with the video (tests/player/rig.py);
+the ones about Esc, full screen, closing and the whole console use the main window.
+"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -13,12 +17,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
+from rig import Console
 
 from media.samples import sample_module_path
-from player.playback import Playback
-from player.presentation import DEFAULT_CAPTION_PERCENT, choose_screen
-from player.presentation_wiring import CAPTION_PERCENT_KEY
-from player.video_view import VideoView
+from player.core.settings import application_settings
+from player.facilitator.presentation import DEFAULT_CAPTION_PERCENT, choose_screen
+from player.facilitator.presentation_feature import CAPTION_PERCENT_KEY
+from player.playback.facade import Playback
+from player.video.video_view import VideoView
 
 FRAME_MS = 40
 
@@ -29,11 +35,27 @@ def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None: 
     qtbot.keyClick(target, key, modifier)
 
 
+def focused(qtbot, console):  # type: ignore[no-untyped-def]
+    console.activateWindow()
+    qtbot.waitUntil(console.video_view.isVisible)
+    console.video_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is console.video_view)
+    return console
+
+
 @pytest.fixture
-def console(window, qtbot):  # type: ignore[no-untyped-def]
-    window.video_view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.video_view)
-    return window
+def console(rig, module_folder, qtbot):  # type: ignore[no-untyped-def]
+    """Presentation mode on a context: the console's video, transport, navigation."""
+    bench = Console(rig)
+    assert bench.open_path(module_folder)
+    return focused(qtbot, bench)
+
+
+@pytest.fixture
+def console_window(window, qtbot):  # type: ignore[no-untyped-def]
+    """The whole main window as the console."""
+    window.presenter = window.features.presenter
+    return focused(qtbot, window)
 
 
 def present(qtbot, console):  # type: ignore[no-untyped-def]
@@ -42,6 +64,7 @@ def present(qtbot, console):  # type: ignore[no-untyped-def]
     assert room is not None
     qtbot.waitExposed(room)
     console.activateWindow()
+    qtbot.waitUntil(console.video_view.isVisible)
     console.video_view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is console.video_view)
     return room
@@ -71,30 +94,34 @@ def test_f5_opens_a_second_window_and_esc_ends_it(qtbot, console) -> None:
 
 
 def test_esc_closes_find_then_ends_the_presentation_then_leaves_full_screen(
-    qtbot, console
+    qtbot, console_window
 ) -> None:
     press(qtbot, Qt.Key.Key_F)
-    assert console.isFullScreen()
-    present(qtbot, console)
+    assert console_window.isFullScreen()
+    present(qtbot, console_window)
     press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
     press(qtbot, Qt.Key.Key_Escape)
-    assert console.presenter.is_presenting(), "Esc in the find field closed find"
+    assert console_window.presenter.is_presenting(), "Esc in the find field closed find"
     qtbot.waitUntil(lambda: not isinstance(QApplication.focusWidget(), QLineEdit))
     press(qtbot, Qt.Key.Key_Escape)
-    assert not console.presenter.is_presenting() and console.isFullScreen()
+    assert (
+        not console_window.presenter.is_presenting() and console_window.isFullScreen()
+    )
     press(qtbot, Qt.Key.Key_Escape)
-    assert not console.isFullScreen()
+    assert not console_window.isFullScreen()
 
 
 def test_going_full_screen_while_presenting_keeps_esc_for_the_presentation(
-    qtbot, console
+    qtbot, console_window
 ) -> None:
-    present(qtbot, console)
+    present(qtbot, console_window)
     press(qtbot, Qt.Key.Key_F)
-    assert console.isFullScreen()
+    assert console_window.isFullScreen()
     press(qtbot, Qt.Key.Key_Escape)
-    assert not console.presenter.is_presenting() and console.isFullScreen()
+    assert (
+        not console_window.presenter.is_presenting() and console_window.isFullScreen()
+    )
 
 
 def test_both_windows_show_the_same_captions_while_playing_and_seeking(
@@ -149,15 +176,15 @@ def test_a_new_video_reaches_the_room(qtbot, console) -> None:
     assert room.view.attribution_text() is None, "the second video has no story"
 
 
-def test_the_room_never_sees_a_console_widget(qtbot, console) -> None:
-    room = present(qtbot, console)
-    console.presenter.pauses.add_pause(3_000, "Say hello.")
-    console.playback.play()
+def test_the_room_never_sees_a_console_widget(qtbot, console_window) -> None:
+    room = present(qtbot, console_window)
+    console_window.presenter.pauses.add_pause(3_000, "Say hello.")
+    console_window.playback.play()
     for ms in range(2_800, 3_200, FRAME_MS):
-        console.playback.advance_to(ms)
+        console_window.playback.advance_to(ms)
     qtbot.waitUntil(lambda: room.prompt_text() == "Say hello.")
     in_room = set(room.findChildren(QObject))
-    console_widgets = set(console.findChildren(QWidget))
+    console_widgets = set(console_window.findChildren(QWidget))
     assert not in_room & console_widgets
     assert all(w.window() is room for w in in_room if isinstance(w, QWidget))
     controls = (QAbstractButton, QLineEdit, QAbstractItemView, QAbstractSlider)
@@ -179,19 +206,22 @@ def test_the_room_has_its_own_larger_caption_size(qtbot, console) -> None:
     assert scale > ours / console.video_view.viewport().height()
     console.presenter.set_caption_percent(220)
     assert room.caption_percent() == 220
-    assert int(QSettings().value(CAPTION_PERCENT_KEY)) == 220
+    assert int(application_settings().value(CAPTION_PERCENT_KEY)) == 220
     press(qtbot, Qt.Key.Key_Escape)
     assert present(qtbot, console).caption_percent() == 220, "kept for next time"
 
 
-def test_closing_either_window_ends_the_presentation(qtbot, console) -> None:
-    room = present(qtbot, console)
+def test_closing_either_window_ends_the_presentation(qtbot, console_window) -> None:
+    room = present(qtbot, console_window)
     room.close()
-    assert not console.presenter.is_presenting()
-    assert console.keymap["leave_full_screen"].isEnabled() is console.isFullScreen()
-    present(qtbot, console)
-    console.close()
-    assert not console.presenter.is_presenting()
+    assert not console_window.presenter.is_presenting()
+    assert (
+        console_window.keymap["leave_full_screen"].isEnabled()
+        is console_window.isFullScreen()
+    )
+    present(qtbot, console_window)
+    console_window.close()
+    assert not console_window.presenter.is_presenting()
 
 
 class FakeScreen:
@@ -237,7 +267,7 @@ def test_real_video_goes_to_the_room_and_the_console_previews_it(
     assert window.open_path(sample_module_path())
     window.seek(140_000)  # inside the story: captions and the attribution
     window.keymap["present"].trigger()
-    room = window.presenter.presentation
+    room = window.features.presenter.presentation
     room_frames: list[int] = []
     console_frames: list[int] = []
     room.view.video_item.videoSink().videoFrameChanged.connect(

@@ -25,27 +25,27 @@ QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from player.fake_playback import FakePlayback
-from player.main_window import MainWindow
-window = MainWindow(FakePlayback(duration_ms=20_000))
+from player.playback.fake import FakePlayback
+from player.shell.app import new_main_window
+window = new_main_window(FakePlayback(duration_ms=20_000))
 window.setGeometry(100, 100, 1000, 700)
 window.show()
 assert window.open_path(sys.argv[1])
 window.keymap["present"].trigger()
 app.processEvents()
-room = window.presenter.presentation
+room = window.features.presenter.presentation
 seen = {
     "room": room.screen().name(),
     "full_screen": room.isFullScreen(),
     "console": window.screen().name(),
     "can_choose": window.keymap["present_on_screen"].isEnabled(),
-    "label": window.presenter.panel.presenting_label.text(),
+    "label": window.features.presenter.panel.presenting_label.text(),
 }
-window.presenter.set_screen("laptop")
+window.features.presenter.set_screen("laptop")
 app.processEvents()
-seen["chosen"] = window.presenter.presentation.screen().name()
+seen["chosen"] = window.features.presenter.presentation.screen().name()
 window.keymap["end_presentation"].trigger()
-seen["ended"] = window.presenter.presentation is None
+seen["ended"] = window.features.presenter.presentation is None
 print(json.dumps(seen))
 """
 

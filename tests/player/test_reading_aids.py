@@ -1,5 +1,10 @@
 """Reading aids on the fake playback: speed, caption navigation, pause after each
-caption, caption delay, a second language, resume, and remembered single keys."""
+caption, caption delay, a second language, resume, and remembered single keys.
+
+Each test builds the reading aids on a context (tests/player/rig.py) with the video,
+the transcript and the transport bar they act on, not a whole main window; a
+"restart" is a fresh context on the same settings file.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from player.caption_navigation import RESTART_AFTER_MS
-from player.reading_settings import reading_settings
+from player.core.settings import application_settings as reading_settings
+from player.playback.caption_navigation import RESTART_AFTER_MS
+from player.reading.aids import build_reading_aids
+from player.shell.transport import Transport
+from player.transcript.transcript_feature import TranscriptFeature
 
 FIRST_END = 2_530  # "Welcome to the module." 1010-2530, then "Trust ..." 2530-4270
 
@@ -21,22 +29,66 @@ def settings_folder(isolated_settings: Path) -> Path:
     return isolated_settings
 
 
+class Aids:
+    """The reading aids on one context, with the parts they act on."""
+
+    def __init__(self, rig, guard) -> None:  # type: ignore[no-untyped-def]
+        self.rig, ctx = rig, rig.ctx
+        transport = rig.add(Transport(ctx))
+        self.video_view = rig.video().view
+        self.transcript = rig.add(TranscriptFeature(ctx)).panel
+        self.reading_aids = build_reading_aids(ctx, guard)
+        for contribution in self.reading_aids.contributions():
+            ctx.actions.connect_all(contribution.commands)
+        transport.controls.add_indicators(
+            [w for c in self.reading_aids.contributions() for w in c.indicators]
+        )
+        self.controls = rig.place(transport.controls)
+        rig.place(self.transcript, 1)
+        self.playback, self.keymap = ctx.playback, ctx.actions
+        self.caption_clock, self.showing = ctx.clock, ctx.showing
+
+    def show_video(self, video_id: str) -> bool:
+        return self.showing.show_video(video_id)
+
+    def close(self) -> None:
+        self.rig.host.close()
+        self.reading_aids.resume.save()  # what the window does when it closes
+
+    def said(self) -> str:
+        return self.rig.ctx.notify.shown()
+
+
+@pytest.fixture
+def make_aids(qtbot, make_rig, guard, module_folder):  # type: ignore[no-untyped-def]
+    def build() -> Aids:
+        aids = Aids(make_rig(), guard)
+        qtbot.waitUntil(aids.video_view.isVisible)
+        aids.video_view.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is aids.video_view)
+        aids.rig.open(module_folder)  # then at once, as the window opens a module
+        return aids
+
+    return build
+
+
+@pytest.fixture
+def window(make_aids) -> Aids:  # type: ignore[no-untyped-def]
+    return make_aids()
+
+
 def shown(window) -> list[str]:
     return [cue.plain for cue in window.video_view.displayed_cues()]
 
 
 def press(qtbot, window, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+    qtbot.keyClick(QApplication.focusWidget() or window.video_view, key, modifier)
 
 
-def reopen(qtbot, make_window, module_folder: Path, old):
-    """Close `old` and open a fresh window on the same module, as after a restart."""
+def reopen(qtbot, make_aids, module_folder: Path, old):
+    """Close `old` and build the aids again on the same settings, as after a restart."""
     old.close()
-    fresh = make_window()
-    assert fresh.open_path(module_folder)
-    fresh.video_view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is fresh.video_view)
-    return fresh
+    return make_aids()
 
 
 def play_in_frames(window, start: int, stop: int, frame_ms: int = 40) -> None:
@@ -52,7 +104,7 @@ def play_in_frames(window, start: int, stop: int, frame_ms: int = 40) -> None:
 
 
 def test_speed_steps_clamp_reset_show_and_persist(
-    qtbot, window, make_window, module_folder, settings_folder
+    qtbot, window, make_aids, module_folder, settings_folder
 ) -> None:
     label = window.reading_aids.rate.label
     assert label.text() == "Speed 1×" and label.accessibleName() == "Normal speed"
@@ -76,7 +128,7 @@ def test_speed_steps_clamp_reset_show_and_persist(
     assert where.is_relative_to(settings_folder), (
         "the test's own folder, not the user's"
     )
-    fresh = reopen(qtbot, make_window, module_folder, window)
+    fresh = reopen(qtbot, make_aids, module_folder, window)
     assert fresh.playback.rate() == 0.75
     assert fresh.reading_aids.rate.label.text() == "Speed 0.75×"
 
@@ -117,7 +169,7 @@ def test_next_caption_and_replay(window) -> None:
 
 
 def test_pause_after_each_caption_pauses_at_each_end_and_continues(
-    qtbot, window, make_window, module_folder
+    qtbot, window, make_aids, module_folder
 ) -> None:
     action = window.keymap["pause_after_caption"]
     assert not action.isChecked(), "off by default"
@@ -136,7 +188,7 @@ def test_pause_after_each_caption_pauses_at_each_end_and_continues(
     assert not playback.is_playing(), "paused again, at the next caption's end"
     assert 4_270 - 40 <= playback.position() < 4_270
     assert shown(window) == ["Trust takes time & patience."]
-    fresh = reopen(qtbot, make_window, module_folder, window)
+    fresh = reopen(qtbot, make_aids, module_folder, window)
     assert fresh.keymap["pause_after_caption"].isChecked(), "remembered"
 
 
@@ -167,7 +219,7 @@ def test_pause_after_caption_off_and_seeks_never_pause(window) -> None:
 
 
 def test_z_and_shift_z_move_captions_and_are_remembered_per_video(
-    qtbot, window, make_window, module_folder
+    qtbot, window, make_aids, module_folder
 ) -> None:
     playback, label = window.playback, window.reading_aids.delay.label
     rows = window.keymap.rows()
@@ -191,7 +243,7 @@ def test_z_and_shift_z_move_captions_and_are_remembered_per_video(
     assert playback.position() == 4_270 + 300
     assert shown(window) == ["Listen first."]
 
-    fresh = reopen(qtbot, make_window, module_folder, window)
+    fresh = reopen(qtbot, make_aids, module_folder, window)
     assert fresh.caption_clock.delay_ms() == 300
     fresh.playback.advance_to(2_600)
     assert shown(fresh) == ["Welcome to the module."]
@@ -222,7 +274,7 @@ def test_transcript_click_plays_the_line_with_its_caption_under_a_delay(
 
 
 def test_second_language_shows_two_captions_apart_and_is_remembered(
-    qtbot, window, make_window, module_folder
+    qtbot, window, make_aids, module_folder
 ) -> None:
     aids = window.reading_aids.second_language
     assert aids.menu.menuAction() in window.keymap.menus["View"].actions()
@@ -242,7 +294,7 @@ def test_second_language_shows_two_captions_apart_and_is_remembered(
     window.keymap["captions"].trigger()
     assert len(shown(window)) == 2
 
-    fresh = reopen(qtbot, make_window, module_folder, window)
+    fresh = reopen(qtbot, make_aids, module_folder, window)
     fresh.playback.advance_to(1_500)
     assert shown(fresh) == ["Welcome to the module.", "Bienvenue dans le module."]
     assert fresh.reading_aids.second_language.current_choice() == "Français"
@@ -262,7 +314,7 @@ def test_second_language_same_as_first_shows_once(window) -> None:
 
 
 def test_each_video_resumes_where_it_was_left(
-    qtbot, window, make_window, module_folder
+    qtbot, window, make_aids, module_folder
 ) -> None:
     playback = window.playback
     playback.play()
@@ -271,9 +323,9 @@ def test_each_video_resumes_where_it_was_left(
     window.show_video("second")
     assert playback.position() == 0, "the second video was never played"
     playback.advance_to(12_000)
-    fresh = reopen(qtbot, make_window, module_folder, window)
+    fresh = reopen(qtbot, make_aids, module_folder, window)
     qtbot.waitUntil(lambda: fresh.playback.position() == 8_000, timeout=2000)
-    assert fresh.statusBar().currentMessage() == "Resumed at 0:08"
+    assert fresh.said() == "Resumed at 0:08"
     assert fresh.transcript.model.current_rows == (4,), "the transcript follows"
     fresh.show_video("second")
     qtbot.waitUntil(lambda: fresh.playback.position() == 12_000, timeout=2000)  # closed
@@ -285,34 +337,34 @@ def test_each_video_resumes_where_it_was_left(
 
 
 def test_a_position_asked_for_wins_over_the_resumed_one(
-    qtbot, window, make_window, module_folder
+    qtbot, window, make_aids, module_folder
 ) -> None:
     window.playback.advance_to(9_000)
     window.close()
-    fresh = make_window()
-    assert fresh.open_path(module_folder)
-    fresh.seek(3_000)  # what --at and search hits do right after opening
+    fresh = make_aids()
+    fresh.playback.seek(3_000)  # what --at and search hits do right after opening
     QApplication.processEvents()  # the deferred resume, had there been one
     assert fresh.playback.position() == 3_000
-    assert "Resumed" not in fresh.statusBar().currentMessage()
+    assert "Resumed" not in fresh.said()
 
 
 def test_asking_for_the_very_start_also_wins_over_the_resumed_one(
-    qtbot, window, make_window, module_folder
+    qtbot, window, make_aids, module_folder
 ) -> None:
     window.playback.advance_to(9_000)
     window.close()
-    fresh = make_window()
-    assert fresh.open_path(module_folder)
-    fresh.seek(0)  # --at 0:00: the position does not move, yet it was asked for
+    fresh = make_aids()
+    fresh.playback.seek(
+        0
+    )  # --at 0:00: the position does not move, yet it was asked for
     fresh.reading_aids.resume.cancel_pending()
     QApplication.processEvents()  # the deferred resume, had there been one
     assert fresh.playback.position() == 0
-    assert "Resumed" not in fresh.statusBar().currentMessage()
+    assert "Resumed" not in fresh.said()
 
 
 def test_single_key_setting_survives_a_restart(
-    qtbot, window, make_window, module_folder, guard
+    qtbot, window, make_aids, module_folder, guard
 ) -> None:
     action = window.keymap["single_keys"]
     assert action.isChecked() and guard.enabled
@@ -321,7 +373,7 @@ def test_single_key_setting_survives_a_restart(
     press(qtbot, window, Qt.Key.Key_L)
     assert window.playback.position() == 0, "single keys are off"
     guard.enabled = True  # the next start reads the setting, not this state
-    fresh = reopen(qtbot, make_window, module_folder, window)
+    fresh = reopen(qtbot, make_aids, module_folder, window)
     assert not fresh.keymap["single_keys"].isChecked()
     assert not guard.enabled
     press(qtbot, fresh, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)

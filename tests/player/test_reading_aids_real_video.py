@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from player.playback import Playback
+from player.playback.facade import Playback
 
 FRAME_MS = 40  # the generated videos run at 25 frames a second
 
@@ -47,5 +47,5 @@ def test_speed_reaches_the_player_with_pitch_kept(
         if player.pitchCompensationAvailability() == available:
             assert player.pitchCompensation()
     qtbot.waitUntil(lambda: playback.duration() > 0, timeout=10_000)
-    window.show_video("second")
+    window.showing.show_video("second")
     assert player.playbackRate() == pytest.approx(1.1), "a new video keeps the speed"

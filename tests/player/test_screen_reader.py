@@ -1,16 +1,34 @@
-"""What a screen reader is told: captions, the story's attribution, descriptions."""
+"""What a screen reader is told: captions, the story's attribution, descriptions.
+
+The announcer and descriptions are built on a context with the video and the
+transcript (tests/player/rig.py); one test checks the whole window's Tab order.
+"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAccessible
+from rig import Reader
 
-import player.descriptions as descriptions_module
+import player.accessibility.descriptions as descriptions_module
 from media.samples import sample_module_path
-from player.descriptions import KEY_SHOW, NO_SPEECH, Speaker
-from player.fake_playback import FakePlayback
-from player.screen_reader import KEY_ANNOUNCE
+from player.accessibility.descriptions import KEY_SHOW, NO_SPEECH, Speaker
+from player.accessibility.screen_reader import KEY_ANNOUNCE
+from player.core.settings import application_settings
+from player.playback.fake import FakePlayback
+
+
+@pytest.fixture
+def make_reader(make_rig):  # type: ignore[no-untyped-def]
+    return lambda playback=None: Reader(make_rig(playback))
+
+
+@pytest.fixture
+def reader(make_reader, module_folder):  # type: ignore[no-untyped-def]
+    bench = make_reader()
+    assert bench.open_path(module_folder)
+    return bench
+
 
 STORY = "Story: Telling their own stories. A storyteller, community consultant"
 
@@ -35,9 +53,9 @@ def messages(sent: list[tuple[object, str]], source: object = None) -> list[str]
 
 
 def test_the_storytelling_attribution_is_announced_once_when_the_story_starts(
-    window, announced
+    reader, announced
 ) -> None:
-    playback = window.playback
+    playback = reader.playback
     for ms in (6_000, 7_000):
         playback.advance_to(ms)
     assert not any(m.startswith("Story:") for m in messages(announced))
@@ -46,25 +64,25 @@ def test_the_storytelling_attribution_is_announced_once_when_the_story_starts(
     stories = [(s, m) for s, m in announced if m.startswith("Story:")]
     assert len(stories) == 1
     source, message = stories[0]
-    assert message.startswith(STORY) and source is window.video_view
+    assert message.startswith(STORY) and source is reader.video_view
     playback.advance_to(12_400)
     playback.advance_to(8_000)  # back into the story: it starts again for the learner
     assert len([m for m in messages(announced) if m.startswith("Story:")]) == 2
 
 
-def test_captions_are_not_announced_unless_asked(window, announced) -> None:
-    assert not window.keymap["announce_captions"].isChecked()
+def test_captions_are_not_announced_unless_asked(reader, announced) -> None:
+    assert not reader.keymap["announce_captions"].isChecked()
     for ms in (1_100, 2_600, 4_300, 5_600):
-        window.playback.advance_to(ms)
-    assert messages(announced, window.video_view) == []
+        reader.playback.advance_to(ms)
+    assert messages(announced, reader.video_view) == []
 
 
-def test_each_new_caption_is_announced_once_with_its_speaker(window, announced) -> None:
-    window.keymap["announce_captions"].trigger()
-    assert QSettings().value(KEY_ANNOUNCE) in (True, "true")
+def test_each_new_caption_is_announced_once_with_its_speaker(reader, announced) -> None:
+    reader.keymap["announce_captions"].trigger()
+    assert application_settings().value(KEY_ANNOUNCE) in (True, "true")
     for ms in (1_100, 1_500, 2_600, 4_300, 5_600, 6_500, 7_200):
-        window.playback.advance_to(ms)
-    assert messages(announced, window.video_view) == [
+        reader.playback.advance_to(ms)
+    assert messages(announced, reader.video_view) == [
         "Narrator: Welcome to the module.",
         "Narrator: Trust takes time & patience.",
         "Narrator: Listen first.",
@@ -75,33 +93,33 @@ def test_each_new_caption_is_announced_once_with_its_speaker(window, announced) 
 
 
 def test_captions_are_announced_from_the_transcript_when_captions_are_off(
-    window, announced
+    reader, announced
 ) -> None:
-    window.keymap["announce_captions"].trigger()
-    window.keymap["captions"].trigger()
-    assert window.video_view.displayed_cues() == []
-    window.playback.advance_to(1_100)
-    assert messages(announced, window.video_view) == [
+    reader.keymap["announce_captions"].trigger()
+    reader.keymap["captions"].trigger()
+    assert reader.video_view.displayed_cues() == []
+    reader.playback.advance_to(1_100)
+    assert messages(announced, reader.video_view) == [
         "Narrator: Welcome to the module."
     ]
 
 
-def test_announcements_follow_the_caption_delay(window, announced) -> None:
-    window.keymap["announce_captions"].trigger()
-    window.caption_clock.set_delay(500)  # captions half a second later
-    window.playback.advance_to(1_100)
-    assert messages(announced, window.video_view) == []
-    window.playback.advance_to(1_600)
-    assert messages(announced, window.video_view) == [
+def test_announcements_follow_the_caption_delay(reader, announced) -> None:
+    reader.keymap["announce_captions"].trigger()
+    reader.caption_clock.set_delay(500)  # captions half a second later
+    reader.playback.advance_to(1_100)
+    assert messages(announced, reader.video_view) == []
+    reader.playback.advance_to(1_600)
+    assert messages(announced, reader.video_view) == [
         "Narrator: Welcome to the module."
     ]
 
 
-def test_announce_captions_is_remembered(make_window) -> None:
-    first = make_window()
+def test_announce_captions_is_remembered(make_reader) -> None:
+    first = make_reader()
     first.keymap["announce_captions"].trigger()
     first.close()
-    assert make_window().keymap["announce_captions"].isChecked()
+    assert make_reader().keymap["announce_captions"].isChecked()
 
 
 @pytest.fixture
@@ -115,10 +133,10 @@ def test_descriptions_show_as_text_under_the_video_and_are_announced(
     sample_window, announced
 ) -> None:
     window = sample_window
-    pane = window.descriptions.pane
+    pane = window.features.accessibility.descriptions.pane
     assert not pane.isVisible()
     window.keymap["descriptions"].trigger()
-    assert pane.isVisible() and QSettings().value(KEY_SHOW) in (True, "true")
+    assert pane.isVisible() and application_settings().value(KEY_SHOW) in (True, "true")
     assert pane.text().startswith("Title slide: Building a Trusting Relationship.")
     window.playback.advance_to(20_000)
     assert pane.text().startswith("Slide: Start with who you are.")
@@ -134,39 +152,39 @@ def test_descriptions_show_as_text_under_the_video_and_are_announced(
 
 
 def test_without_a_speech_engine_the_menu_says_so_and_text_still_works(
-    make_window, monkeypatch
+    make_reader, monkeypatch
 ) -> None:
     monkeypatch.setattr(descriptions_module, "engine_names", lambda: ["no-such-engine"])
-    window = make_window(FakePlayback(duration_ms=200_000))  # it cannot start
-    assert window.open_path(sample_module_path())
-    assert not window.descriptions.speaker.available
-    speak = window.keymap["speak_descriptions"]
+    reader = make_reader(FakePlayback(duration_ms=200_000))  # it cannot start
+    assert reader.open_path(sample_module_path())
+    assert not reader.descriptions.speaker.available
+    speak = reader.keymap["speak_descriptions"]
     assert speak.text() == NO_SPEECH and not speak.isEnabled()
-    assert not window.keymap["pause_for_descriptions"].isEnabled()
-    window.keymap["descriptions"].trigger()
-    assert window.descriptions.pane.text().startswith("Title slide")
+    assert not reader.keymap["pause_for_descriptions"].isEnabled()
+    reader.keymap["descriptions"].trigger()
+    assert reader.descriptions.pane.text().startswith("Title slide")
 
 
 def test_a_speech_engine_speaks_and_can_hold_the_video_until_it_ends(
-    make_window, qtbot, monkeypatch
+    make_reader, qtbot, monkeypatch
 ) -> None:
     monkeypatch.setattr(descriptions_module, "TEST_ENGINES", frozenset())
     monkeypatch.setattr(descriptions_module, "engine_names", lambda: ["mock"])
-    settings = QSettings()
+    settings = application_settings()
     settings.setValue("descriptions/show", True)
     settings.setValue("descriptions/pauseVideo", True)
-    window = make_window(FakePlayback(duration_ms=200_000))
-    speaker = window.descriptions.speaker
+    reader = make_reader(FakePlayback(duration_ms=200_000))
+    speaker = reader.descriptions.speaker
     assert speaker.available and speaker.engine_name == "mock"
-    assert window.keymap["speak_descriptions"].isEnabled()
-    assert window.keymap["pause_for_descriptions"].isChecked()
-    window.open_path(sample_module_path())
-    window.playback.play()
+    assert reader.keymap["speak_descriptions"].isEnabled()
+    assert reader.keymap["pause_for_descriptions"].isChecked()
+    reader.open_path(sample_module_path())
+    reader.playback.play()
     with qtbot.waitSignal(speaker.finished, timeout=20_000):
-        window.playback.advance_to(16_000)
-        assert not window.playback.is_playing()  # held while the description is said
+        reader.playback.advance_to(16_000)
+        assert not reader.playback.is_playing()  # held while the description is said
         assert speaker.speaking()
-    qtbot.waitUntil(window.playback.is_playing)
+    qtbot.waitUntil(reader.playback.is_playing)
 
 
 def test_the_test_engine_is_never_chosen_for_learners() -> None:

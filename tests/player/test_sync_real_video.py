@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from media.samples import sample_module_path
-from player.playback import Playback
+from player.playback.facade import Playback
 
 FRAME_MS = 40  # both videos run at 25 frames a second
 
@@ -26,7 +26,7 @@ def test_every_caption_change_lands_within_one_frame_of_its_cue(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(played_module)
-    track = window.current_track()
+    track = window.showing.current_track()
     assert track is not None
     sink = window.video_view.video_item.videoSink()
     frame_times: set[int] = set()
@@ -62,7 +62,7 @@ def test_seek_into_the_story_shows_the_attribution(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(played_module)
-    segment = window.video.segments[0]
+    segment = window.showing.video.segments[0]
     qtbot.waitUntil(lambda: playback.duration() > 0, timeout=10_000)
     assert window.video_view.attribution_text() is None
     window.seek(segment.start_ms + 900)
@@ -92,7 +92,7 @@ def test_play_the_story_starts_at_the_segment_start(
     qtbot.waitUntil(lambda: playback.duration() > 0, timeout=10_000)
     window.seek(2_000)
     window.chapters.story_button.click()
-    segment = window.video.segments[0]
+    segment = window.showing.video.segments[0]
     qtbot.waitUntil(
         lambda: playback.is_playing() and playback.position() >= segment.start_ms + 200,
         timeout=20_000,

@@ -1,4 +1,7 @@
-"""Handing out the transcript: PDF read back with QtPdf, VTT/SRT loaded back."""
+"""Handing out the transcript: PDF read back with QtPdf, VTT/SRT loaded back.
+
+The export feature is built on a context (tests/player/rig.py), not a whole window.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ from captions.model import Cue, Track
 from media.manifest import load_module
 from media.model import Segment
 from media.samples import sample_module_path
-from player.pdf_export import write_transcript_pdf
-from player.transcript_export import (
+from player.export.export_feature import TranscriptExport
+from player.export.pdf_export import write_transcript_pdf
+from player.export.transcript_export import (
     ExportSource,
     export_bytes,
     export_text,
@@ -191,6 +195,27 @@ def test_text_exports_keep_titles_and_attribution(sample: ExportSource) -> None:
 # -- the window: File > Export transcript…, File > Print transcript… ------------------
 
 
+class Exporting:
+    """File > Export transcript… and File > Print transcript… on a context."""
+
+    def __init__(self, rig) -> None:  # type: ignore[no-untyped-def]
+        self.rig = rig
+        self.transcript_export = rig.add(TranscriptExport(rig.ctx))
+        self.keymap, self.status = rig.ctx.actions, rig.status
+
+
+@pytest.fixture
+def make_window(make_rig):  # type: ignore[no-untyped-def]
+    return lambda: Exporting(make_rig())
+
+
+@pytest.fixture
+def window(make_window, module_folder):  # type: ignore[no-untyped-def]
+    bench = make_window()
+    bench.rig.open(module_folder)
+    return bench
+
+
 def test_the_dialog_says_the_story_grows_before_writing(
     qtbot, window, tmp_path: Path
 ) -> None:
@@ -308,7 +333,7 @@ def test_the_cli_writes_a_pdf_without_a_display(tmp_path: Path) -> None:
 
 
 def test_exported_files_get_ordinary_permissions(tmp_path: Path) -> None:
-    from player.file_write import write_text_file
+    from player.core.file_write import write_text_file
 
     fresh = tmp_path / "handout.txt"
     write_text_file(fresh, "hello")
@@ -328,7 +353,7 @@ def test_the_dialog_refuses_an_altered_story_before_anything_is_written(
 
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from player.transcript_export import ExportDialog
+    from player.export.transcript_export import ExportDialog
 
     folder = tmp_path / "sample"
     shutil.copytree(sample_module_path(), folder)

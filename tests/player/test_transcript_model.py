@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from captions.model import Cue, Track
 from media.model import Segment
-from player.transcript_model import (
+from player.transcript.model import (
     IS_CURRENT_ROLE,
     IS_PARAGRAPH_START_ROLE,
     IS_SOUND_ROLE,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractSlider, QApplication
 
 from captions.model import Cue, Track
 from media.model import Segment
-from player.transcript_panel import TranscriptPanel
+from player.transcript.panel import TranscriptPanel
 
 STORY = Segment(
     "own-stories", "storytelling", "Telling their own stories", 39_000, 50_000,

@@ -1,17 +1,24 @@
-"""Transcript text size, line spacing, high contrast: applied, drawn and remembered."""
+"""Transcript text size, line spacing, high contrast: applied, drawn and remembered.
+
+The reading aids are built on a context with the transcript and the video
+(tests/player/rig.py); a "restart" is a fresh context on the same settings.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
+from rig import Reader
 
-import player.transcript_reading as reading_module
-from player.themes import DEFAULT, apply_theme
-from player.transcript_reading import KEY_HIGH_CONTRAST, ReadingDelegate
+import player.accessibility.transcript_reading as reading_module
+from player.accessibility.themes import DEFAULT, apply_theme
+from player.accessibility.transcript_reading import KEY_HIGH_CONTRAST
+from player.core.settings import application_settings
+from player.transcript.spaced_delegate import SpacedDelegate as ReadingDelegate
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 Role = QPalette.ColorRole
@@ -22,6 +29,18 @@ def default_theme_after(qapp: QApplication) -> Iterator[None]:
     """The application palette is global: put the default back after each test."""
     yield
     apply_theme(DEFAULT)
+
+
+@pytest.fixture
+def make_window(make_rig):  # type: ignore[no-untyped-def]
+    return lambda: Reader(make_rig())
+
+
+@pytest.fixture
+def window(make_window, module_folder):  # type: ignore[no-untyped-def]
+    reader = make_window()
+    assert reader.open_path(module_folder)
+    return reader
 
 
 def row_height(window, row: int) -> int:  # type: ignore[no-untyped-def]
@@ -126,7 +145,7 @@ def test_the_desktops_high_contrast_is_followed_until_the_user_chooses(
     assert window.keymap["high_contrast"].isChecked()
     assert QApplication.palette().color(Role.Window).name() == "#000000"
     window.keymap["high_contrast"].trigger()  # the user turns it off: that wins
-    assert QSettings().value(KEY_HIGH_CONTRAST) in (False, "false")
+    assert application_settings().value(KEY_HIGH_CONTRAST) in (False, "false")
     window.close()
     again = make_window()
     assert not again.keymap["high_contrast"].isChecked()
@@ -135,13 +154,13 @@ def test_the_desktops_high_contrast_is_followed_until_the_user_chooses(
 
 
 def test_bad_saved_values_fall_back_to_usable_ones(make_window) -> None:
-    settings = QSettings()
+    settings = application_settings()
     settings.setValue("transcript/textScale", "huge")
     settings.setValue("transcript/lineSpacing", 9)
     settings.sync()
     window = make_window()
     assert window.transcript.text_scale() == 100
-    assert window.reading.spacing == 2.0
+    assert window.reading.spacing == 1.0, "out of range: back to the default"
 
 
 def test_sounds_and_speakers_are_set_apart_by_more_than_colour(window) -> None:
@@ -163,9 +182,7 @@ def test_sounds_and_speakers_are_set_apart_by_more_than_colour(window) -> None:
 
 
 def test_the_transcript_preferences_page_applies_only_on_apply(qtbot, window) -> None:
-    from player.preferences_dialog import open_preferences
-
-    dialog = open_preferences(window, "Transcript")
+    dialog = window.preferences.open("Transcript")
     page = dialog.page("Transcript")
     assert page is not None and dialog.tabs.currentWidget() is page
     assert page.size_field.value() == 100 and page.contrast_field.currentIndex() == 0
@@ -177,7 +194,7 @@ def test_the_transcript_preferences_page_applies_only_on_apply(qtbot, window) ->
     assert window.transcript.text_scale() == 200
     assert window.reading.spacing == 1.5
     assert window.keymap["high_contrast"].isChecked()
-    assert QSettings().value("transcript/textScale") in (200, "200")
+    assert application_settings().value("transcript/textScale") in (200, "200")
     page.restore_defaults()
     dialog.reject()  # Cancel: the page shows what is in force again
     assert page.size_field.value() == 200 and page.contrast_field.currentIndex() == 1
@@ -186,13 +203,12 @@ def test_the_transcript_preferences_page_applies_only_on_apply(qtbot, window) ->
 def test_the_screen_reader_page_drives_the_same_menu_toggles(
     make_window, module_folder, monkeypatch
 ) -> None:
-    import player.descriptions as descriptions_module
-    from player.preferences_dialog import open_preferences
+    import player.accessibility.descriptions as descriptions_module
 
     monkeypatch.setattr(descriptions_module, "engine_names", lambda: [])
     window = make_window()
     window.open_path(module_folder)
-    dialog = open_preferences(window, "Screen reader")
+    dialog = window.preferences.open("Screen reader")
     page = dialog.page("Screen reader")
     assert page is not None
     assert not page.speak_box.isEnabled(), "no speech engine on this machine"

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor
 
 from captions.model import Cue, CueSettings, Track
 from media.model import Segment
-from player.caption_layout import Box, place_captions
-from player.video_view import CAPTION_BACKGROUND, CAPTION_TEXT, VideoView
+from player.video.caption_layout import Box, place_captions
+from player.video.video_view import CAPTION_BACKGROUND, CAPTION_TEXT, VideoView
 
 STORY = Segment(
     "story",
@@ -146,7 +146,7 @@ def test_layout_keeps_the_reserved_strip_clear() -> None:
 def test_a_screen_reader_hears_the_story_start_once(
     view: VideoView, monkeypatch
 ) -> None:
-    import player.video_view as video_view_module
+    import player.video.video_view as video_view_module
 
     heard: list[str] = []
 

@@ -1,0 +1,1 @@
+"""Screen reader announcements, descriptions, themes and transcript reading settings."""

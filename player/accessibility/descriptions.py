@@ -1,0 +1,250 @@
+"""Descriptions from a "descriptions" track: shown as text, and spoken if possible.
+
+Speech uses QtTextToSpeech when a real engine works on this machine (the "mock"
+engine is for tests only); without one the text still shows and is announced, and
+the View menu says speech is unavailable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QWidget
+
+from captions.model import Cue, Track
+from media.model import TrackRef, Video
+from player.accessibility.screen_reader import announce
+from player.core.context import PlayerContext
+from player.core.contribution import DESCRIPTIONS, Contribution, Panel
+from player.core.setting_keys import (
+    PAUSE_FOR_DESCRIPTIONS,
+    SHOW_DESCRIPTIONS,
+    SPEAK_DESCRIPTIONS,
+)
+from player.core.video_session import load_ref
+
+KEY_SHOW = SHOW_DESCRIPTIONS.name
+KEY_SPEAK = SPEAK_DESCRIPTIONS.name
+KEY_PAUSE = PAUSE_FOR_DESCRIPTIONS.name
+NO_SPEECH = "S&peak descriptions (no speech engine on this computer)"
+TEST_ENGINES = frozenset({"mock"})
+
+
+def description_ref(video: Video, language: str = "") -> TrackRef | None:
+    """The video's descriptions track, in `language` when there is one."""
+    refs = [t for t in video.tracks if t.kind == "descriptions"]
+    same = [t for t in refs if language and t.language == language]
+    found = same or refs
+    return found[0] if found else None
+
+
+def engine_names() -> list[str]:
+    """The text-to-speech plug-ins Qt found (each may still fail to start)."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:  # pragma: no cover - Qt build without text to speech
+        return []
+    return list(QTextToSpeech.availableEngines())
+
+
+class Speaker(QObject):
+    """One QTextToSpeech engine that works here, or none; `finished` after each text."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None, engine: str | None = None):
+        super().__init__(parent)
+        self.engine_name = ""
+        self._tts = None
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError:  # pragma: no cover - Qt build without text to speech
+            return
+        names = [engine] if engine else engine_names()
+        for name in names:
+            if name in TEST_ENGINES and engine is None:
+                continue
+            tts = QTextToSpeech(name, self)
+            if tts.state() != QTextToSpeech.State.Error:
+                self._tts, self.engine_name = tts, name
+                tts.stateChanged.connect(self._on_state)
+                break
+            tts.deleteLater()
+
+    @property
+    def available(self) -> bool:
+        return self._tts is not None
+
+    def speaking(self) -> bool:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        return self._tts is not None and self._tts.state() in (
+            QTextToSpeech.State.Speaking,
+            QTextToSpeech.State.Synthesizing,
+        )
+
+    def say(self, text: str) -> None:
+        if self._tts is not None:
+            self._tts.say(text)
+
+    def stop(self) -> None:
+        if self._tts is not None:
+            self._tts.stop()
+
+    def _on_state(self, state: object) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if state == QTextToSpeech.State.Ready:
+            self.finished.emit()
+
+
+class DescriptionPane(QLabel):
+    """The description now current, as text under the video (hidden when off)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("descriptionPane")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Description")
+        self.setToolTip("What the video shows, described in words")
+        self.setStyleSheet(
+            "QLabel { background: #000000; color: #ffffff; padding: 4px 8px;"
+            " border: 1px solid #ffffff; } QLabel:focus { border: 3px solid #ffbf47; }"
+        )
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        shown = text or "No description at this point."
+        self.setText(shown)
+        self.setAccessibleDescription(shown)
+
+
+class Descriptions(QObject):
+    """Follows the video's own time; shows, announces or speaks each description.
+
+    Descriptions tell what the picture shows, so they follow video time, not the
+    caption delay.
+    """
+
+    def __init__(self, ctx: PlayerContext, speaker: Speaker | None = None) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.pane = DescriptionPane(ctx.window)  # the shell places it under the video
+        self.speaker = speaker if speaker is not None else Speaker(self)
+        settings = ctx.settings
+        self.showing = settings.get(SHOW_DESCRIPTIONS)
+        self.speak = settings.get(SPEAK_DESCRIPTIONS)
+        self.pause_video = settings.get(PAUSE_FOR_DESCRIPTIONS)
+        self.track: Track | None = None
+        self.message = ""
+        self._video: Video | None = None
+        self._cue: Cue | None = None
+        self._resume_after_speech = False
+        self.speaker.finished.connect(self._on_speech_finished)
+        self._show_in_menu()
+        ctx.playback.position_changed.connect(self.on_position)
+        self.pane.setVisible(self.showing)
+
+    def contribution(self) -> Contribution:
+        actions = self.ctx.actions
+        return Contribution(
+            panels=(Panel(DESCRIPTIONS, "Description", self.pane),),
+            commands={
+                name: _checked_into(actions[name], setter)
+                for name, setter in (
+                    ("descriptions", self.set_showing),
+                    ("speak_descriptions", self.set_speak),
+                    ("pause_for_descriptions", self.set_pause_video),
+                )
+            },
+        )
+
+    def _show_in_menu(self) -> None:
+        actions = self.ctx.actions
+        actions["descriptions"].setChecked(self.showing)
+        actions["speak_descriptions"].setChecked(self.speak)
+        actions["pause_for_descriptions"].setChecked(self.pause_video)
+        if not self.speaker.available:
+            for name in ("speak_descriptions", "pause_for_descriptions"):
+                actions[name].setChecked(False)  # the saved choice stays for later
+                actions[name].setEnabled(False)
+            actions["speak_descriptions"].setText(NO_SPEECH)
+            actions["speak_descriptions"].setToolTip(NO_SPEECH.replace("&", ""))
+
+    def set_showing(self, on: bool) -> None:
+        self.showing = bool(on)
+        self.ctx.settings.set(SHOW_DESCRIPTIONS, self.showing)
+        self.pane.setVisible(self.showing)
+        self._cue = None
+        if not self.showing:
+            self.speaker.stop()
+        self.on_position(self.ctx.playback.position())
+
+    def set_speak(self, on: bool) -> None:
+        self.speak = bool(on)
+        self.ctx.settings.set(SPEAK_DESCRIPTIONS, self.speak)
+        if not self.speak:
+            self.speaker.stop()
+
+    def set_pause_video(self, on: bool) -> None:
+        self.pause_video = bool(on)
+        self.ctx.settings.set(PAUSE_FOR_DESCRIPTIONS, self.pause_video)
+
+    def current_text(self) -> str:
+        return self._cue.plain if self._cue is not None else ""
+
+    def on_position(self, ms: int) -> None:
+        if not self.showing:
+            return
+        video = self.ctx.showing.video
+        if video is not self._video:
+            self._load(video)
+        active = self.track.active_at(ms) if self.track is not None else []
+        cue = active[-1] if active else None
+        if cue == self._cue:
+            return
+        self._cue = cue
+        self.pane.show_text(self.message or self.current_text())
+        if cue is not None:
+            self._deliver(" ".join(cue.plain.split()))
+
+    def _load(self, video: Video | None) -> None:
+        self._video, self._cue, self.track, self.message = video, None, None, ""
+        if video is None:
+            return
+        track = self.ctx.showing.current_track()
+        ref = description_ref(video, track.language if track is not None else "")
+        if ref is None:
+            self.message = "This video has no descriptions."
+            return
+        self.track, error = load_ref(ref)
+        self.message = error
+
+    def _deliver(self, text: str) -> None:
+        playback = self.ctx.playback
+        if self.speak and self.speaker.available:
+            if self.pause_video and playback.is_playing():
+                playback.pause()
+                self._resume_after_speech = True
+            self.speaker.say(text)
+        else:
+            announce(self.pane, f"Description: {text}")
+
+    def _on_speech_finished(self) -> None:
+        if self._resume_after_speech:
+            self._resume_after_speech = False
+            self.ctx.playback.play()
+
+
+def _checked_into(
+    action: QAction, setter: Callable[[bool], None]
+) -> Callable[[], None]:
+    return lambda: setter(action.isChecked())

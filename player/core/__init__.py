@@ -1,0 +1,1 @@
+"""What every feature stands on: the context, settings, the keyboard map."""

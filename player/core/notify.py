@@ -1,0 +1,45 @@
+"""How a feature tells the learner something: the status bar, the screen reader, and
+the window's list of problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QStatusBar
+
+from player.core.status import StatusArea
+
+
+class Notify:
+    """`say` a result (status bar and screen reader), `announce` to the screen reader
+    only, or keep a `problem` in the window's message area under a topic."""
+
+    def __init__(
+        self, status_bar: Callable[[], QStatusBar], problems: StatusArea
+    ) -> None:
+        self._status_bar = status_bar  # made on the first message (QMainWindow does)
+        self._problems = problems
+
+    def say(self, text: str, timeout_ms: int = 3000, spoken: str = "") -> None:
+        """Show `text` a moment; a screen reader hears it (or `spoken`, in words)."""
+        self._status_bar().showMessage(text, timeout_ms)
+        self._problems.announce(spoken or text)
+
+    def announce(self, text: str) -> None:
+        self._problems.announce(text)
+
+    def problem(self, topic: str, text: str) -> None:
+        self._problems.add_message(topic, text)
+
+    def set_problems(self, topic: str, texts: list[str]) -> None:
+        self._problems.set_messages(topic, texts)
+
+    def clear(self, topic: str) -> None:
+        self._problems.clear(topic)
+
+    def problems(self, topic: str | None = None) -> list[str]:
+        return self._problems.messages(topic)
+
+    def shown(self) -> str:
+        """The status bar's message now (for tests and the audit)."""
+        return self._status_bar().currentMessage()

@@ -1,0 +1,1 @@
+"""Transcript handouts: the export dialog, printing and PDF."""

@@ -1,0 +1,1 @@
+"""Presentation mode, discussion pauses, and the facilitator's private notes."""

@@ -1,0 +1,1 @@
+"""Search all modules: the library index dialog and opening a hit."""

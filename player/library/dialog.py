@@ -1,0 +1,354 @@
+"""Search all modules (Ctrl+Shift+F): the library index, kept fresh in a worker thread.
+
+Indexing runs in a QThread with a visible progress bar; typing and searching go on
+meanwhile (the index is SQLite in WAL mode, so reads never wait for the writer).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QKeyEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from captions.library import LibraryIndex, default_index_path
+from media.discover import index_sources_for
+from media.manifest import load_module
+from media.model import ManifestError
+from player.library.results_model import (
+    MARK_END,
+    MARK_START,
+    HitDelegate,
+    LibraryResultsModel,
+)
+
+QUERY_DELAY_MS = 150
+RESULT_LIMIT = 100
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+class _Stopped(Exception):
+    """Raised from the progress callback to end an update early."""
+
+
+class IndexWorker(QObject):
+    """Loads the modules and updates the index file, off the GUI thread."""
+
+    modules_found = Signal(object)  # {module id: the path the module was opened from}
+    ready = Signal()  # the index file and its tables exist: searching may start
+    progress = Signal(int, int)
+    finished = Signal(str)  # a one-line summary for the status label
+
+    def __init__(self, index_path: Path, module_paths: Sequence[Path]) -> None:
+        super().__init__()
+        self._index_path = index_path
+        self._module_paths = list(module_paths)
+        self.stop_requested = False
+
+    @Slot()
+    def run(self) -> None:
+        folders: dict[str, str] = {}
+        sources = []
+        problems: list[str] = []
+        for path in self._module_paths:
+            try:
+                module = load_module(path)
+            except (ManifestError, OSError) as error:
+                problems.append(str(error))
+                continue
+            folders[module.id] = str(path)
+            sources.extend(index_sources_for(module))
+        self.modules_found.emit(folders)
+        try:
+            with LibraryIndex(self._index_path) as index:
+                self.ready.emit()
+                report = index.update(sources, progress=self._progress)
+        except _Stopped:
+            self.finished.emit("Indexing stopped.")
+            return
+        except (sqlite3.Error, OSError) as error:
+            self.finished.emit(f"Indexing failed: {error}")
+            return
+        failed = len(report.failed) + len(problems)
+        note = f"; {failed} could not be read" if failed else ""
+        tracks = _count(len(sources), "track")
+        self.finished.emit(f"{tracks} in {_count(len(folders), 'module')}{note}.")
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.stop_requested:
+            raise _Stopped
+        self.progress.emit(done, total)
+
+
+class LibrarySearchDialog(QDialog):
+    """A query field and the hits over every known module; a hit opens its video."""
+
+    open_requested = Signal(str, str, int)  # module path, video id, start ms
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        module_paths: Sequence[str | Path],
+        *,
+        index_path: str | Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Search all modules")
+        self.setAccessibleName("Search all modules")
+        self._index_path = Path(index_path) if index_path else default_index_path()
+        self._module_paths = [Path(p) for p in module_paths]
+        self._folders: dict[str, str] = {}
+        self._index: LibraryIndex | None = None
+        self._thread: QThread | None = None
+        self._worker: IndexWorker | None = None
+        self._indexing = False
+        self._index_again = False
+        self._build_widgets()
+        self._query_timer = QTimer(self, singleShot=True, interval=QUERY_DELAY_MS)
+        self._query_timer.timeout.connect(self.run_query)
+        self.query_field.textChanged.connect(self._query_timer.start)
+        self.query_field.installEventFilter(self)
+        self.results_view.activated.connect(self._open_index)
+        self.open_button.clicked.connect(self.open_selected)
+        self.finished.connect(lambda _result: self._query_timer.stop())
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(self.shutdown)
+        self.resize(640, 480)
+
+    def _build_widgets(self) -> None:
+        self.query_field = QLineEdit(self)
+        self.query_field.setPlaceholderText('Words, prefix* or "a phrase"')
+        self.query_field.setAccessibleName("Search all modules")
+        self.query_field.setAccessibleDescription(
+            'Words, prefixes with * and "quoted phrases", in every language. '
+            "Down arrow goes to the results; Enter opens the first result."
+        )
+        self.query_field.setToolTip("Search all modules (Ctrl+Shift+F)")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setAccessibleName("Indexing modules")
+        self.progress_bar.setFormat("Indexing %v of %m tracks")
+        self.progress_bar.hide()
+        self.status_label = QLabel("", self)
+        self.status_label.setAccessibleName("Search status")
+        self.results_model = LibraryResultsModel(self)
+        self.results_view = QListView(self)
+        self.results_view.setModel(self.results_model)
+        self.results_view.setItemDelegate(HitDelegate(self.results_view))
+        self.results_view.setUniformItemSizes(False)
+        self.results_view.setWordWrap(True)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.setAccessibleName("Search results")
+        self.results_view.setAccessibleDescription("No results")
+        buttons = QDialogButtonBox(self)
+        self.open_button = QPushButton("Open", self)
+        self.open_button.setToolTip("Open the video at this cue (Enter)")
+        self.open_button.setAccessibleName("Open result")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setToolTip("Close (Esc)")
+        close.setAccessibleName("Close search")
+        close.clicked.connect(self.reject)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        label = QLabel("&Search all modules:", self)
+        label.setBuddy(self.query_field)
+        layout.addWidget(label)
+        layout.addWidget(self.query_field)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.results_view, 1)
+        layout.addWidget(buttons)
+
+    # -- indexing ----------------------------------------------------------------------
+
+    @property
+    def indexing(self) -> bool:
+        return self._indexing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.start_indexing()  # cheap when nothing changed: only files are compared
+        self.query_field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.query_field.selectAll()
+
+    def set_module_paths(self, module_paths: Sequence[str | Path]) -> None:
+        """Cover these modules; the index is brought up to date if they changed."""
+        paths = [Path(p) for p in module_paths]
+        if paths != self._module_paths:
+            self._module_paths = paths
+            if self._indexing:
+                self._index_again = True
+            elif self.isVisible():
+                self.start_indexing()
+
+    def start_indexing(self) -> None:
+        """Bring the index up to date in a worker thread, showing progress."""
+        if self._indexing:
+            return
+        self._indexing = True
+        thread = QThread(self)
+        worker = IndexWorker(self._index_path, self._module_paths)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.modules_found.connect(self._on_modules_found)
+        worker.ready.connect(self._on_index_ready)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_indexed)
+        self._thread, self._worker = thread, worker
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self._set_status("Indexing the modules…")
+        thread.start()
+
+    def _on_modules_found(self, folders: dict[str, str]) -> None:
+        self._folders = dict(folders)
+
+    def _on_index_ready(self) -> None:
+        if self._index is None:
+            try:
+                self._index = LibraryIndex(
+                    self._index_path, markers=(MARK_START, MARK_END)
+                )
+            except (sqlite3.Error, OSError) as error:
+                self._set_status(f"The search index cannot be opened: {error}")
+                return
+        if self.query_field.text().strip():
+            self.run_query()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _on_indexed(self, summary: str) -> None:
+        self._indexing = False
+        self.progress_bar.hide()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread, self._worker = None, None
+        if self._index_again:
+            self._index_again = False
+            self.start_indexing()
+            return
+        if self.query_field.text().strip() and self._index is not None:
+            self.run_query()
+        else:
+            self._set_status(f"Ready: {summary}")
+
+    def shutdown(self) -> None:
+        """Stop indexing soon and wait for the worker (before the app quits)."""
+        if self._worker is not None:
+            self._worker.stop_requested = True
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    # -- searching and opening ---------------------------------------------------------
+
+    def run_query(self) -> None:
+        """Search the index for the field's text and show the hits with their count."""
+        self._query_timer.stop()
+        query = self.query_field.text().strip()
+        if not query:
+            self.results_model.set_hits([])
+            self._set_status("")
+            return
+        if self._index is None:
+            self._set_status("Preparing the search index…")
+            return
+        try:
+            hits = self._index.search(query, RESULT_LIMIT)
+        except sqlite3.Error as error:
+            self._set_status(f"Search failed: {error}")
+            return
+        self.results_model.set_hits(hits)
+        if hits:
+            self.results_view.setCurrentIndex(self.results_model.index(0))
+        count = "1 result" if len(hits) == 1 else f"{len(hits)} results"
+        if len(hits) >= RESULT_LIMIT:
+            count = f"First {RESULT_LIMIT} results"
+        self._set_status(count + (" (still indexing)" if self._indexing else ""))
+
+    def _set_status(self, text: str) -> None:
+        if text == self.status_label.text():
+            return
+        self.status_label.setText(text)
+        self.results_view.setAccessibleDescription(text or "No results")
+        if text and QAccessible.isActive():
+            event = QAccessibleAnnouncementEvent(self.status_label, text)
+            QAccessible.updateAccessibility(event)
+
+    def open_selected(self) -> None:
+        index = self.results_view.currentIndex()
+        if not index.isValid() and self.results_model.rowCount():
+            index = self.results_model.index(0)
+        if index.isValid():
+            self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        hit = self.results_model.hit(index.row())
+        folder = self._folders.get(hit.module_id)
+        if folder is None:
+            self._set_status(
+                f"The module {hit.module_title} is not open in this session."
+            )
+            return
+        self.open_requested.emit(folder, hit.video_id, hit.start_ms)
+        self.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.query_field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            return self._field_key(event)
+        return super().eventFilter(watched, event)
+
+    def _field_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._query_timer.isActive():
+                self.run_query()
+            self.open_selected()
+            return True
+        if key == Qt.Key.Key_Down and self.results_model.rowCount():
+            self.results_view.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False

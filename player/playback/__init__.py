@@ -1,0 +1,1 @@
+"""The playback facade (the one QMediaPlayer owner), its fake, the transport bar."""

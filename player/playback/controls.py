@@ -1,0 +1,206 @@
+"""The transport bar: intent signals out, state in; it never touches the player."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from captions.timefmt import format_clock, format_spoken
+
+CAPTIONS_OFF = -1
+
+
+def _button(
+    parent: QWidget, name: str, icon: QStyle.StandardPixmap, text: str
+) -> QToolButton:
+    button = QToolButton(parent)
+    button.setObjectName(name)
+    button.setIcon(parent.style().standardIcon(icon))
+    button.setText(text)
+    button.setAccessibleName(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoRaise(False)
+    return button
+
+
+class Controls(QWidget):
+    """Play/pause, seek slider, time, volume, mute, caption track and full screen."""
+
+    play_toggle_requested = Signal()
+    seek_requested = Signal(int)
+    volume_requested = Signal(int)
+    mute_requested = Signal(bool)
+    caption_track_chosen = Signal(int)
+    full_screen_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("controls")
+        self._duration = 0
+        self._position = 0
+        self._spoken_second = -1
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.play_button = _button(
+            self, "playButton", QStyle.StandardPixmap.SP_MediaPlay, "Play"
+        )
+        self.play_button.clicked.connect(self.play_toggle_requested)
+        self.seek_slider = self._make_seek_slider()
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setObjectName("timeLabel")
+        self.time_label.setAccessibleName("Time")
+        self.mute_button = _button(
+            self, "muteButton", QStyle.StandardPixmap.SP_MediaVolume, "Mute"
+        )
+        self.mute_button.setCheckable(True)
+        self.mute_button.toggled.connect(self.mute_requested)
+        self.volume_slider = self._make_volume_slider()
+        self.caption_chooser = QComboBox(self)
+        self.caption_chooser.setObjectName("captionChooser")
+        self.caption_chooser.setAccessibleName("Captions")
+        self.caption_chooser.activated.connect(self._on_caption_chosen)
+        # On Linux a combo box's accessible name is its current text; the label
+        # names it through the labelled-by relation.
+        self.caption_label = QLabel("Captions:", self)
+        self.caption_label.setBuddy(self.caption_chooser)
+        self.full_screen_button = _button(
+            self,
+            "fullScreenButton",
+            QStyle.StandardPixmap.SP_TitleBarMaxButton,
+            "Full screen",
+        )
+        self.full_screen_button.clicked.connect(self.full_screen_requested)
+        self.indicators = QHBoxLayout()  # read-outs the shell adds (speed, delay)
+        self.indicators.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.play_button)
+        layout.addWidget(self.seek_slider, 1)
+        layout.addWidget(self.time_label)
+        layout.addLayout(self.indicators)
+        layout.addWidget(self.mute_button)
+        for widget in (
+            self.volume_slider,
+            self.caption_label,
+            self.caption_chooser,
+            self.full_screen_button,
+        ):
+            layout.addWidget(widget)
+        self.set_caption_tracks([], CAPTIONS_OFF)
+
+    def add_indicators(self, widgets: Sequence[QWidget]) -> None:
+        """Show other features' read-outs after the time, in this order."""
+        for widget in widgets:
+            self.indicators.addWidget(widget)
+
+    def _make_seek_slider(self) -> QSlider:
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setObjectName("seekSlider")
+        slider.setAccessibleName("Seek")
+        slider.setSingleStep(5000)
+        slider.setPageStep(30000)
+        slider.setRange(0, 0)
+        slider.sliderReleased.connect(lambda: self.seek_requested.emit(slider.value()))
+        slider.actionTriggered.connect(self._on_slider_action)
+        slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return slider
+
+    def _make_volume_slider(self) -> QSlider:
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setObjectName("volumeSlider")
+        slider.setAccessibleName("Volume")
+        slider.setRange(0, 100)
+        slider.setSingleStep(5)
+        slider.setPageStep(20)
+        slider.setMaximumWidth(110)
+        slider.valueChanged.connect(self._on_volume_moved)
+        return slider
+
+    def _on_slider_action(self, action: int) -> None:
+        """Keyboard and page clicks: seek to where the slider is about to go."""
+        if (
+            action == QSlider.SliderAction.SliderMove.value
+            or self.seek_slider.isSliderDown()
+        ):
+            return
+        self.seek_requested.emit(self.seek_slider.sliderPosition())
+
+    def _on_volume_moved(self, value: int) -> None:
+        self.volume_slider.setAccessibleDescription(f"{value} percent")
+        self.volume_requested.emit(value)
+
+    def _on_caption_chosen(self, row: int) -> None:
+        self.caption_track_chosen.emit(self.caption_chooser.itemData(row))
+
+    # -- state in ------------------------------------------------------------------
+
+    def set_duration(self, ms: int) -> None:
+        self._duration = max(0, ms)
+        self.seek_slider.setRange(0, self._duration)
+        self._spoken_second = -1
+        self.set_position(self._position)
+
+    def set_position(self, ms: int) -> None:
+        self._position = ms
+        if not self.seek_slider.isSliderDown():
+            self.seek_slider.blockSignals(True)
+            self.seek_slider.setValue(ms)
+            self.seek_slider.blockSignals(False)
+        self._show_time(ms)
+
+    def _show_time(self, ms: int) -> None:
+        self.time_label.setText(f"{format_clock(ms)} / {format_clock(self._duration)}")
+        second = ms // 1000
+        if second != self._spoken_second:
+            self._spoken_second = second
+            spoken = f"{format_spoken(ms)} of {format_spoken(self._duration)}"
+            self.seek_slider.setAccessibleDescription(spoken)
+            self.time_label.setAccessibleDescription(spoken)
+
+    def set_playing(self, playing: bool) -> None:
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause
+            if playing
+            else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setAccessibleName("Pause" if playing else "Play")
+
+    def set_volume(self, volume: int) -> None:
+        self.volume_slider.blockSignals(True)
+        self.volume_slider.setValue(volume)
+        self.volume_slider.blockSignals(False)
+        self.volume_slider.setAccessibleDescription(f"{volume} percent")
+
+    def set_muted(self, muted: bool) -> None:
+        self.mute_button.blockSignals(True)
+        self.mute_button.setChecked(muted)
+        self.mute_button.blockSignals(False)
+        icon = (
+            QStyle.StandardPixmap.SP_MediaVolumeMuted
+            if muted
+            else QStyle.StandardPixmap.SP_MediaVolume
+        )
+        self.mute_button.setIcon(self.style().standardIcon(icon))
+
+    def set_caption_tracks(self, labels: Sequence[str], current: int) -> None:
+        """Offer each caption/subtitle track by label, plus Off (`CAPTIONS_OFF`)."""
+        self.caption_chooser.clear()
+        self.caption_chooser.addItem("Captions off", CAPTIONS_OFF)
+        for index, label in enumerate(labels):
+            self.caption_chooser.addItem(label, index)
+        self.set_current_caption_track(current)
+
+    def set_current_caption_track(self, current: int) -> None:
+        row = self.caption_chooser.findData(current)
+        self.caption_chooser.setCurrentIndex(max(0, row))

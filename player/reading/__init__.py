@@ -1,0 +1,1 @@
+"""Reading aids: speed, caption delay, pause after each caption, second language."""

@@ -1,0 +1,117 @@
+"""Starts the window: `transcript-player [PATH] [--video ID] [--at TIME] ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from captions.timefmt import parse_time
+from media.manifest import load_module
+from media.model import ManifestError, Module, Video
+from media.samples import sample_module_path
+from player.core.actions import SingleKeyGuard
+from player.core.settings import APPLICATION, ORGANISATION
+from player.playback.facade import Playback, PlaybackBase
+
+if TYPE_CHECKING:
+    from player.shell.main_window import MainWindow
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("transcript-player")
+    return app
+
+
+def _finish(window: MainWindow, screenshot: str | None, app: QApplication) -> None:
+    """Save the picture of the whole window (if asked), then quit with status 0."""
+    if screenshot:
+        target = Path(screenshot)
+        if not window.grab().save(str(target)):
+            print(f"{target}: the screenshot could not be written", file=sys.stderr)
+            app.exit(2)
+            return
+    window.playback.pause()
+    app.exit(0)
+
+
+def new_main_window(
+    playback: PlaybackBase, guard: SingleKeyGuard | None = None
+) -> MainWindow:
+    """A main window on `playback` (the command line, tests and benchmarks)."""
+    from player.shell.main_window import MainWindow  # after the video started loading
+
+    return MainWindow(playback, guard=guard)
+
+
+def build_window(app: QApplication, playback: Playback | None = None) -> MainWindow:
+    """The main window with the single-key guard installed on the application."""
+    guard = SingleKeyGuard(app)
+    app.installEventFilter(guard)
+    window = new_main_window(playback or Playback(), guard=guard)
+    window.resize(1280, 760)
+    return window
+
+
+def _first_video(module: Module, video_id: str | None) -> Video | None:
+    if video_id is None:
+        return module.videos[0] if module.videos else None
+    return next((v for v in module.videos if v.id == video_id), None)
+
+
+def start(args: argparse.Namespace) -> MainWindow | int:
+    """Open and show the window as `args` asks; an exit status if it cannot.
+
+    The video starts loading before the window is built, so both happen at once.
+    """
+    try:
+        at_ms = parse_time(args.at) if getattr(args, "at", None) else None
+    except ValueError:
+        print(f"--at {args.at}: not a time (try 0:45 or 00:00:45.000)", file=sys.stderr)
+        return 2
+    path = Path(args.path) if getattr(args, "path", None) else sample_module_path()
+    try:
+        module = load_module(path)
+    except ManifestError as exc:
+        print(f"Cannot open {exc.path}: {exc.reason}", file=sys.stderr)
+        return 2
+    video_id = getattr(args, "video", None)
+    video = _first_video(module, video_id)
+    if video is None:
+        wanted = f"a video called “{video_id}”" if video_id else "any video"
+        print(f"{path}: this module has no {wanted}", file=sys.stderr)
+        return 2
+    app = _application()
+    playback = Playback()
+    playback.set_source(video.file)
+    window = build_window(app, playback)
+    window.showing.open_module(module, video.id, path)
+    window.show()
+    window.video_view.setFocus()
+    if at_ms is not None:
+        window.seek(at_ms)
+        window.features.reading.resume.cancel_pending()
+    quit_after = getattr(args, "quit_after", None)
+    screenshot = getattr(args, "screenshot", None)
+    if quit_after is not None or screenshot:
+        playback.play()
+        delay = max(0.0, float(quit_after if quit_after is not None else 1.0))
+        QTimer.singleShot(round(delay * 1000), lambda: _finish(window, screenshot, app))
+    return window
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open PATH (or the sample module), optionally seek, play, screenshot and quit."""
+    started = start(args)
+    if isinstance(started, int):
+        return started
+    return QApplication.instance().exec()  # type: ignore[union-attr]

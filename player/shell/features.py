@@ -1,0 +1,85 @@
+"""Builds every feature on one context, in the order their signals should run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from player.accessibility.accessibility_feature import (
+    AccessibilityAids,
+    build_accessibility,
+)
+from player.core.actions import SingleKeyGuard
+from player.core.context import PlayerContext
+from player.core.contribution import Contribution
+from player.export.export_feature import TranscriptExport
+from player.facilitator.notes_feature import NotesController
+from player.facilitator.presentation_feature import Presenter
+from player.library.library_feature import LibrarySearch
+from player.reading.aids import ReadingAids, build_reading_aids
+from player.shell.module_check import ModuleCheck
+from player.shell.transport import Transport
+from player.transcript.transcript_feature import TranscriptFeature
+from player.video.caption_style_feature import CaptionStyleFeature
+from player.video.navigation_feature import ModuleNavigation
+from player.video.video_feature import VideoFeature
+
+
+@dataclass(frozen=True)
+class Features:
+    """The features of one window, each built as `Feature(ctx, its own widgets)`."""
+
+    video: VideoFeature
+    transcript: TranscriptFeature
+    navigation: ModuleNavigation
+    caption_style: CaptionStyleFeature
+    accessibility: AccessibilityAids
+    presenter: Presenter
+    reading: ReadingAids
+    transport: Transport
+    notes: NotesController
+    export: TranscriptExport
+    library: LibrarySearch
+    module_check: ModuleCheck
+
+    def contributions(self) -> list[Contribution]:
+        """What each feature adds, in the order the shell places and wires it."""
+        return [
+            self.transport.contribution(),
+            self.video.contribution(),
+            self.navigation.contribution(),
+            self.transcript.contribution(),
+            self.caption_style.contribution(),
+            *self.accessibility.contributions(),
+            self.presenter.contribution(),
+            *self.reading.contributions(),
+            self.notes.contribution(),
+            self.export.contribution(),
+            self.library.contribution(),
+            self.module_check.contribution(),
+        ]
+
+
+def build_features(ctx: PlayerContext, guard: SingleKeyGuard | None) -> Features:
+    """Every feature on `ctx`, the transport bar first."""
+    transport = Transport(ctx)
+    video = VideoFeature(ctx)
+    transcript = TranscriptFeature(ctx)
+    navigation = ModuleNavigation(ctx)
+    caption_style = CaptionStyleFeature(ctx, video.view)
+    accessibility = build_accessibility(ctx, transcript.panel, video.view)
+    presenter = Presenter(ctx, video.view)
+    reading = build_reading_aids(ctx, guard)
+    return Features(
+        video=video,
+        transcript=transcript,
+        navigation=navigation,
+        caption_style=caption_style,
+        accessibility=accessibility,
+        presenter=presenter,
+        reading=reading,
+        transport=transport,
+        notes=NotesController(ctx),
+        export=TranscriptExport(ctx),
+        library=LibrarySearch(ctx),
+        module_check=ModuleCheck(ctx),
+    )

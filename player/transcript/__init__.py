@@ -1,0 +1,1 @@
+"""The transcript panel: its model, view, delegate and find bar."""
