@@ -400,7 +400,7 @@ def test_printing_an_altered_story_is_refused_with_the_reason(
     text = captions.read_text(encoding="utf-8")
     captions.write_text(text.replace("These are not her words.", "Her words."), "utf-8")
     window = make_window()
-    assert window.open_path(folder)
+    window.rig.open(folder)
     printed: list[str] = []
     window.transcript_export.print_html = lambda _parent, html: bool(
         printed.append(html)
