@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from captions.library import LibraryIndex, default_index_path
+from captions.safe_files import UnreadableFileError
 from media.discover import index_sources_for
 from media.manifest import load_module
 from media.model import ManifestError
@@ -68,7 +69,7 @@ class IndexWorker(QObject):
     modules_found = Signal(object)  # {module id: the path the module was opened from}
     ready = Signal()  # the index file and its tables exist: searching may start
     progress = Signal(int, int)
-    finished = Signal(str)  # a one-line summary for the status label
+    finished = Signal(str)  # a one-line summary (or the failure) for the status label
 
     def __init__(self, index_path: Path, module_paths: Sequence[Path]) -> None:
         super().__init__()
@@ -94,16 +95,18 @@ class IndexWorker(QObject):
             with LibraryIndex(self._index_path) as index:
                 self.ready.emit()
                 report = index.update(sources, progress=self._progress)
+                notice = f" Note: {index.notice}." if index.notice else ""
         except _Stopped:
             self.finished.emit("Indexing stopped.")
             return
-        except (sqlite3.Error, OSError) as error:
-            self.finished.emit(f"Indexing failed: {error}")
+        except (sqlite3.Error, OSError, UnreadableFileError) as error:
+            self.finished.emit(f"The search index cannot be used: {error}")
             return
         failed = len(report.failed) + len(problems)
         note = f"; {failed} could not be read" if failed else ""
         tracks = _count(len(sources), "track")
-        self.finished.emit(f"{tracks} in {_count(len(folders), 'module')}{note}.")
+        modules = _count(len(folders), "module")
+        self.finished.emit(f"Ready: {tracks} in {modules}{note}.{notice}")
 
     def _progress(self, done: int, total: int) -> None:
         if self.stop_requested:
@@ -134,6 +137,7 @@ class LibrarySearchDialog(QDialog):
         self._worker: IndexWorker | None = None
         self._indexing = False
         self._index_again = False
+        self._unusable = ""  # why the index cannot be used, when it cannot
         self._build_widgets()
         self._query_timer = QTimer(self, singleShot=True, interval=QUERY_DELAY_MS)
         self._query_timer.timeout.connect(self.run_query)
@@ -240,7 +244,7 @@ class LibrarySearchDialog(QDialog):
                 self._index = LibraryIndex(
                     self._index_path, markers=(MARK_START, MARK_END)
                 )
-            except (sqlite3.Error, OSError) as error:
+            except (sqlite3.Error, OSError, UnreadableFileError) as error:
                 self._set_status(f"The search index cannot be opened: {error}")
                 return
         if self.query_field.text().strip():
@@ -265,7 +269,8 @@ class LibrarySearchDialog(QDialog):
         if self.query_field.text().strip() and self._index is not None:
             self.run_query()
         else:
-            self._set_status(f"Ready: {summary}")
+            self._set_status(summary)
+        self._unusable = summary if self._index is None else ""
 
     def shutdown(self) -> None:
         """Stop indexing soon and wait for the worker (before the app quits)."""
@@ -289,7 +294,7 @@ class LibrarySearchDialog(QDialog):
             self._set_status("")
             return
         if self._index is None:
-            self._set_status("Preparing the search index…")
+            self._set_status(self._unusable or "Preparing the search index…")
             return
         try:
             hits = self._index.search(query, RESULT_LIMIT)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from player.cli import main
+
+
+def shared_folder() -> Path:
+    """/work/shared, found from this checkout (main or a worktree beside it)."""
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "conformance").is_dir():
+            return parent / "shared"
+    return Path("/work/shared")
 
 CAPTIONS = """WEBVTT
 
@@ -72,6 +82,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
     return status, out, err
 
 
+def run_process(
+    *args: object, timeout: float = 60, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process: a regression that blocks fails, not hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "player.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+
+
 def assert_one_line_error(err: str, *words: str) -> None:
     lines = err.splitlines()
     assert len(lines) == 1, err
@@ -79,6 +103,7 @@ def assert_one_line_error(err: str, *words: str) -> None:
     for word in words:
         assert word in lines[0]
     assert "Traceback" not in err
+    assert "unexpected error" not in err
 
 
 def make_module(tmp_path: Path) -> Path:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import make_module, run
+from cli_support import make_module, run, shared_folder
 
 
 @pytest.fixture
@@ -45,9 +45,7 @@ def test_search_defaults_to_the_sample_module(tmp_path, capsys):
     assert any(hit["attribution"] for hit in hits)
 
 
-WPT_SUITE = (
-    Path(__file__).resolve().parents[2] / "shared" / "conformance" / "wpt-webvtt"
-)
+WPT_SUITE = shared_folder() / "conformance" / "wpt-webvtt"
 
 
 def same_as_expected(expected: object, actual: object, where: str) -> list[str]:

@@ -233,14 +233,6 @@ def test_missing_or_unreadable_files_are_reported_not_raised(
     assert index.track_count() == 0
 
 
-def test_a_corrupt_index_file_is_rebuilt(tmp_path: Path, story: Path) -> None:
-    path = tmp_path / "library.sqlite3"
-    path.write_bytes(b"this is not a database" * 100)
-    with LibraryIndex(path) as index:
-        assert index.update([source(story)]).indexed == 1
-        assert len(index.search("grows")) == 1
-
-
 def test_two_connections_share_one_file(tmp_path: Path, story: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     with LibraryIndex(path) as writer, LibraryIndex(path) as reader:

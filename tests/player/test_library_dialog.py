@@ -150,3 +150,22 @@ def test_added_module_is_indexed_and_searchable(dialog, qtbot, tmp_path) -> None
     with qtbot.waitSignal(dialog.open_requested) as opened:
         dialog.open_button.click()
     assert opened.args == [str(other), "solo", 65_000]
+
+
+def test_an_index_path_that_is_not_our_index_is_a_message_not_a_crash(
+    qtbot, module_folder, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("My own notes.\n", encoding="utf-8")
+    dialog = LibrarySearchDialog(None, [module_folder], index_path=notes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.indexing, timeout=20_000)
+    status = dialog.status_label.text()
+    assert status.startswith("The search index cannot be used: ")
+    assert str(notes) in status and "left untouched" in status
+    search(qtbot, dialog, "patience")
+    assert dialog.status_label.text() == status
+    assert dialog.results_model.rowCount() == 0
+    assert notes.read_text(encoding="utf-8") == "My own notes.\n"
+    dialog.shutdown()
