@@ -57,7 +57,7 @@ SCHEMA = (
     "CREATE VIRTUAL TABLE cue_words USING fts5(text, content=cue_search,"
     f' content_rowid=id, prefix=1, tokenize="{TOKENIZER}")',
     # Bulk indexing merges segments less often; queries stay within the budget.
-    "INSERT INTO cue_words(cue_words, rank) VALUES('automerge', 8)",
+    "INSERT INTO cue_words(cue_words, rank) VALUES('automerge', 16)",
     f'CREATE VIRTUAL TABLE cue_characters USING fts5(text, tokenize="{TOKENIZER}")',
     f"INSERT INTO index_info VALUES('application', '{APPLICATION_NAME}')",
     f"INSERT INTO index_info VALUES('schema', '{SCHEMA_VERSION}')",
@@ -185,16 +185,23 @@ def _has_legacy_tables(path: Path) -> bool:
 
 
 def _our_state(path: Path) -> str:
-    """Our application id is in the header: current, damaged or another version."""
+    """Our application id is in the header: current, damaged or another version.
+
+    Read through SQLite's locks (another process may be writing it right now), so
+    only a real corruption error counts as damage, never a torn read.
+    """
     try:
-        connection = _read_only_connection(path)
-    except sqlite3.Error:
-        return "damaged"
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+    except sqlite3.Error as error:
+        raise IndexFileError(path, f"cannot open the search index: {error}") from None
     try:
+        connection.execute("BEGIN")
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         info = dict(connection.execute("SELECT key, value FROM index_info").fetchall())
-    except sqlite3.Error:  # unreadable tables under our header: damaged
-        return "damaged"
+    except sqlite3.DatabaseError as error:
+        if _is_corruption(error) or "no such table" in str(error):
+            return "damaged"
+        raise IndexFileError(path, f"cannot read the search index: {error}") from None
     finally:
         connection.close()
     if info.get("application") != APPLICATION_NAME:
