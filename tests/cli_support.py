@@ -18,6 +18,7 @@ def shared_folder() -> Path:
             return parent / "shared"
     return Path("/work/shared")
 
+
 CAPTIONS = """WEBVTT
 
 00:00:01.000 --> 00:00:04.000

@@ -90,7 +90,10 @@ def foreign_database_like_version_1(path: Path) -> Path:
 
 def foreign_database_with_its_own_id(path: Path) -> Path:
     return sqlite_file(
-        path, "PRAGMA application_id = 1234", "CREATE TABLE t(x)", "INSERT INTO t VALUES (1)"
+        path,
+        "PRAGMA application_id = 1234",
+        "CREATE TABLE t(x)",
+        "INSERT INTO t VALUES (1)",
     )
 
 
