@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from captions.library_query import has_unspaced_script, search_text, space_unspaced
@@ -103,9 +104,19 @@ class FileState:
         return cls(info.st_size, info.st_mtime_ns, digest.hexdigest())
 
 
-# start_ms, end_ms, speaker, plain text, what the word index sees (None: the plain
-# text), attribution
-CueRow = tuple[int, int, str, str, str | None, str]
+@dataclass(frozen=True)
+class CueColumns:
+    """A track's cue rows as columns: cheaper to send back from a worker process."""
+
+    start_ms: list[int]
+    end_ms: list[int]
+    speaker: list[str]
+    text: list[str]
+    search: list[str | None]  # what the word index sees; None: the text itself
+    attribution: list[str]
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
 @dataclass(frozen=True)
@@ -114,31 +125,33 @@ class PreparedTrack:
 
     source: IndexSource
     state: FileState
-    cues: list[CueRow]
+    cues: CueColumns
     characters: list[tuple[int, str]]  # (cue number, per-character text)
 
     @classmethod
     def of(cls, source: IndexSource, state: FileState, track: Track) -> PreparedTrack:
-        cues: list[CueRow] = []
+        plains = [cue.plain for cue in track.cues]
+        searches: list[str | None] = []
         characters: list[tuple[int, str]] = []
-        attribution_at = source.attribution_at if source.segments else None
-        for number, cue in enumerate(track.cues):
-            plain = cue.plain
+        for number, plain in enumerate(plains):
             words = search_text(plain)
+            searches.append(None if words == plain else words)
             if not words.isascii() and has_unspaced_script(words):
                 characters.append((number, space_unspaced(words)))
-            attribution = "" if attribution_at is None else attribution_at(cue.start_ms)
-            cues.append(
-                (
-                    cue.start_ms,
-                    cue.end_ms,
-                    cue.voice,
-                    plain,
-                    None if words == plain else words,
-                    attribution,
-                )
-            )
-        return cls(source, state, cues, characters)
+        starts = [cue.start_ms for cue in track.cues]
+        if source.segments:
+            attributions = list(map(source.attribution_at, starts))
+        else:
+            attributions = [""] * len(starts)
+        columns = CueColumns(
+            starts,
+            [cue.end_ms for cue in track.cues],
+            [cue.voice for cue in track.cues],
+            plains,
+            searches,
+            attributions,
+        )
+        return cls(source, state, columns, characters)
 
 
 TrackLoader = Callable[..., Track]
@@ -210,9 +223,19 @@ def store_track(
             "SELECT coalesce(max(id), 0) + 1 FROM cues"
         ).fetchone()
         track_id = _insert_track(connection, prepared, first)
+        cues = prepared.cues
         connection.executemany(
             "INSERT INTO cues VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(first + n, track_id, *row) for n, row in enumerate(prepared.cues)],
+            zip(
+                range(first, first + len(cues)),
+                repeat(track_id),
+                cues.start_ms,
+                cues.end_ms,
+                cues.speaker,
+                cues.text,
+                cues.search,
+                cues.attribution,
+            ),
         )
         last = first + len(prepared.cues) - 1
         connection.execute(
