@@ -369,3 +369,10 @@ def test_a_failed_export_keeps_the_old_file(module, tmp_path, capsys, monkeypatc
     assert_one_line_error(err, str(target), "No space left on device")
     assert target.read_text(encoding="utf-8") == "the previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_command_lines_hit_bound_is_the_librarys() -> None:
+    from captions.library import MAX_HITS
+    from player.cli import MAX_HITS as CLI_MAX_HITS
+
+    assert CLI_MAX_HITS == MAX_HITS == 1000
