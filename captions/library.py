@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +18,17 @@ from pathlib import Path
 
 import platformdirs
 
-from captions.library_search import DEFAULT_RANK_BUDGET, Hit, SearchStyle, search
+from captions.library_file import IndexFileError, index_file_bytes, open_index_file
+from captions.library_search import (
+    BATCH_SIZE,
+    DEFAULT_RANK_BUDGET,
+    MAX_HITS,
+    Hit,
+    HitBatch,
+    SearchStyle,
+    search,
+    search_batches,
+)
 from captions.library_store import (
     FileState,
     IndexSource,
@@ -27,13 +36,16 @@ from captions.library_store import (
     TrackLoader,
     TrackWriter,
     delete_track,
-    open_database,
     prepare_track,
 )
 from captions.loader import load_track
+from captions.safe_files import UnreadableFileError
 
 __all__ = [
+    "MAX_HITS",
     "Hit",
+    "HitBatch",
+    "IndexFileError",
     "IndexSource",
     "LibraryIndex",
     "UpdateReport",
@@ -74,6 +86,10 @@ class LibraryIndex:
     file. `markers` wrap matches in snippets; `rank_budget` (None: no limit) caps how
     many matching cues are ranked per query (see captions.library_search); `workers`
     processes parse tracks when many changed (0 or 1: parse in this process).
+
+    Opening never harms a file that is not our index: such a path raises
+    IndexFileError (one plain reason; the file is left as it was). When our own
+    index had to be rebuilt (damaged, or made by another version), `notice` says so.
     """
 
     def __init__(
@@ -90,13 +106,7 @@ class LibraryIndex:
         self.style = SearchStyle(markers, ellipsis, rank_budget)
         self.workers = workers if workers is not None else default_workers()
         self._load = load if load is not None else load_track
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._connection = open_database(self.db_path)
-        except sqlite3.DatabaseError:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
-            self._connection = open_database(self.db_path)
+        self._connection, self.notice = open_index_file(self.db_path)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -114,6 +124,31 @@ class LibraryIndex:
         Never raises for odd input: a query without letters or digits finds nothing.
         """
         return search(self._connection, query, limit, self.style)
+
+    def search_batches(
+        self,
+        query: str,
+        limit: int = MAX_HITS,
+        *,
+        batch_size: int = BATCH_SIZE,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Iterator[HitBatch]:
+        """The hits of `query` streamed in batches, stoppable; for worker threads.
+
+        Use the instance from one thread only (create it in the worker, or hand it
+        over and stop using it elsewhere). `should_stop()` is polled between batches
+        and inside SQLite statements; when it turns True the generator just ends.
+        Each batch carries `matches` so the caller can say "more than 1,000 hits".
+        See captions.library_search.search_batches.
+        """
+        return search_batches(
+            self._connection,
+            query,
+            limit,
+            self.style,
+            batch_size=batch_size,
+            should_stop=should_stop,
+        )
 
     def update(
         self, sources: Iterable[IndexSource], progress: Progress | None = None
@@ -172,10 +207,10 @@ class LibraryIndex:
             old_id = row[0] if row is not None else None
             try:
                 state = FileState.of(source.track_path)
-            except OSError as error:
+            except UnreadableFileError as error:
                 if old_id is not None:
                     delete_track(self._connection, old_id)
-                failed.append((str(source.track_path), error.strerror or str(error)))
+                failed.append((str(source.track_path), error.reason))
                 continue
             current = (source.metadata(), state.size, state.mtime_ns, state.sample)
             if row is not None and row[1:] == current:
@@ -205,3 +240,7 @@ class LibraryIndex:
         """How many cues the index holds."""
         (count,) = self._connection.execute("SELECT count(*) FROM cues").fetchone()
         return int(count)
+
+    def size_bytes(self) -> int:
+        """The index file's size on disk (its write-ahead log included)."""
+        return index_file_bytes(self.db_path)

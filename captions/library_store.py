@@ -1,7 +1,9 @@
-"""The library index's tables and the writes that keep them in line with the files.
+"""The writes that keep the library index in line with the track files.
 
 Each track's cues get consecutive ids, recorded on the track's row, so dropping a
-track deletes id ranges rather than searching for its cues.
+track deletes id ranges rather than searching for its cues. A cue's words are stored
+once, in `cues`; the word index reads them from there (external content), so a track
+costs about what a plain FTS5 table of the same text costs (design.md 10).
 """
 
 from __future__ import annotations
@@ -11,35 +13,18 @@ import json
 import os
 import queue
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from captions.library_query import has_unspaced_script, search_text, space_unspaced
 from captions.model import Track
+from captions.safe_files import UnreadableFileError, check_regular_file
 
-SCHEMA_VERSION = 1
-_TOKENIZER = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
-_TABLES = ("tracks", "cues", "cue_words", "cue_characters")
-_SCHEMA = (
-    """CREATE TABLE tracks(
-    id INTEGER PRIMARY KEY,
-    module_id TEXT NOT NULL, video_id TEXT NOT NULL, path TEXT NOT NULL,
-    module_title TEXT NOT NULL, video_title TEXT NOT NULL, kind TEXT NOT NULL,
-    language TEXT NOT NULL, label TEXT NOT NULL, metadata TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sample TEXT NOT NULL,
-    first_cue INTEGER NOT NULL, last_cue INTEGER NOT NULL,
-    UNIQUE(module_id, video_id, path))""",
-    """CREATE TABLE cues(
-    id INTEGER PRIMARY KEY, track_id INTEGER NOT NULL,
-    start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL,
-    speaker TEXT NOT NULL, text TEXT NOT NULL, attribution TEXT NOT NULL)""",
-    f'CREATE VIRTUAL TABLE cue_words USING fts5(text, tokenize="{_TOKENIZER}")',
-    f'CREATE VIRTUAL TABLE cue_characters USING fts5(text, tokenize="{_TOKENIZER}")',
-    f"PRAGMA user_version = {SCHEMA_VERSION}",
-)
 _SAMPLE_BYTES = 4096
 
 
@@ -95,17 +80,43 @@ class FileState:
 
     @classmethod
     def of(cls, path: Path) -> FileState:
-        stat = path.stat()
-        digest = hashlib.blake2b(digest_size=16)
-        with path.open("rb") as handle:
-            digest.update(handle.read(_SAMPLE_BYTES))
-            if stat.st_size > 2 * _SAMPLE_BYTES:
-                handle.seek(-_SAMPLE_BYTES, os.SEEK_END)
-                digest.update(handle.read(_SAMPLE_BYTES))
-        return cls(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
+        """The state of a regular file; UnreadableFileError for anything else.
+
+        Opened without blocking, so a named pipe given as a track cannot hang us.
+        """
+        check_regular_file(path)
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as error:
+            raise UnreadableFileError(path, error.strerror or str(error)) from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFileError(path, "is not a regular file")
+            digest = hashlib.blake2b(os.pread(fd, _SAMPLE_BYTES, 0), digest_size=16)
+            if info.st_size > 2 * _SAMPLE_BYTES:
+                tail = info.st_size - _SAMPLE_BYTES
+                digest.update(os.pread(fd, _SAMPLE_BYTES, tail))
+        except OSError as error:
+            raise UnreadableFileError(path, error.strerror or str(error)) from None
+        finally:
+            os.close(fd)
+        return cls(info.st_size, info.st_mtime_ns, digest.hexdigest())
 
 
-CueRow = tuple[int, int, str, str, str]  # start_ms, end_ms, speaker, plain, attribution
+@dataclass(frozen=True)
+class CueColumns:
+    """A track's cue rows as columns: cheaper to send back from a worker process."""
+
+    start_ms: list[int]
+    end_ms: list[int]
+    speaker: list[str]
+    text: list[str]
+    search: list[str | None]  # what the word index sees; None: the text itself
+    attribution: list[str]
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
 @dataclass(frozen=True)
@@ -114,29 +125,33 @@ class PreparedTrack:
 
     source: IndexSource
     state: FileState
-    cues: list[CueRow]
-    words: list[str]
+    cues: CueColumns
     characters: list[tuple[int, str]]  # (cue number, per-character text)
 
     @classmethod
     def of(cls, source: IndexSource, state: FileState, track: Track) -> PreparedTrack:
-        cues = [
-            (
-                cue.start_ms,
-                cue.end_ms,
-                cue.voice,
-                cue.plain,
-                source.attribution_at(cue.start_ms),
-            )
-            for cue in track.cues
-        ]
-        words = [search_text(row[3]) for row in cues]
-        characters = [
-            (number, space_unspaced(text))
-            for number, text in enumerate(words)
-            if has_unspaced_script(text)
-        ]
-        return cls(source, state, cues, words, characters)
+        plains = [cue.plain for cue in track.cues]
+        searches: list[str | None] = []
+        characters: list[tuple[int, str]] = []
+        for number, plain in enumerate(plains):
+            words = search_text(plain)
+            searches.append(None if words == plain else words)
+            if not words.isascii() and has_unspaced_script(words):
+                characters.append((number, space_unspaced(words)))
+        starts = [cue.start_ms for cue in track.cues]
+        if source.segments:
+            attributions = list(map(source.attribution_at, starts))
+        else:
+            attributions = [""] * len(starts)
+        columns = CueColumns(
+            starts,
+            [cue.end_ms for cue in track.cues],
+            [cue.voice for cue in track.cues],
+            plains,
+            searches,
+            attributions,
+        )
+        return cls(source, state, columns, characters)
 
 
 TrackLoader = Callable[..., Track]
@@ -161,33 +176,6 @@ def prepare_track(
     return PreparedTrack.of(source, state, track)
 
 
-def open_database(path: Path) -> sqlite3.Connection:
-    """Open (creating or rebuilding as needed) the index; raises for a corrupt file."""
-    connection = sqlite3.connect(
-        path, timeout=30, isolation_level=None, check_same_thread=False
-    )
-    try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.execute("PRAGMA cache_size = -65536")
-        connection.execute("PRAGMA temp_store = MEMORY")
-        (version,) = connection.execute("PRAGMA user_version").fetchone()
-        if version != SCHEMA_VERSION:
-            _create_schema(connection)
-    except sqlite3.DatabaseError:
-        connection.close()
-        raise
-    return connection
-
-
-def _create_schema(connection: sqlite3.Connection) -> None:
-    with transaction(connection):
-        for table in _TABLES:
-            connection.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in _SCHEMA:
-            connection.execute(statement)
-
-
 @contextmanager
 def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction, taken at once (BEGIN IMMEDIATE), rolled back on error."""
@@ -205,10 +193,15 @@ def _delete_rows(connection: sqlite3.Connection, track_id: int) -> None:
         "SELECT first_cue, last_cue FROM tracks WHERE id = ?", (track_id,)
     ).fetchone()
     if bounds is not None:
-        for table in ("cue_words", "cue_characters"):
-            connection.execute(
-                f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", bounds
-            )
+        # The word index forgets a row given the words it indexed for it.
+        connection.execute(
+            "INSERT INTO cue_words(cue_words, rowid, text) SELECT 'delete', id,"
+            " coalesce(search, text) FROM cues WHERE id BETWEEN ? AND ?",
+            bounds,
+        )
+        connection.execute(
+            "DELETE FROM cue_characters WHERE rowid BETWEEN ? AND ?", bounds
+        )
         connection.execute("DELETE FROM cues WHERE id BETWEEN ? AND ?", bounds)
     connection.execute("DELETE FROM tracks WHERE id = ?", (track_id,))
 
@@ -230,13 +223,25 @@ def store_track(
             "SELECT coalesce(max(id), 0) + 1 FROM cues"
         ).fetchone()
         track_id = _insert_track(connection, prepared, first)
+        cues = prepared.cues
         connection.executemany(
-            "INSERT INTO cues VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(first + n, track_id, *row) for n, row in enumerate(prepared.cues)],
+            "INSERT INTO cues VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            zip(
+                range(first, first + len(cues)),
+                repeat(track_id),
+                cues.start_ms,
+                cues.end_ms,
+                cues.speaker,
+                cues.text,
+                cues.search,
+                cues.attribution,
+            ),
         )
-        connection.executemany(
-            "INSERT INTO cue_words(rowid, text) VALUES (?, ?)",
-            [(first + n, text) for n, text in enumerate(prepared.words)],
+        last = first + len(prepared.cues) - 1
+        connection.execute(
+            "INSERT INTO cue_words(rowid, text) SELECT id, coalesce(search, text)"
+            " FROM cues WHERE id BETWEEN ? AND ?",
+            (first, last),
         )
         connection.executemany(
             "INSERT INTO cue_characters(rowid, text) VALUES (?, ?)",

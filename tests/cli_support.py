@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
     return status, out, err
 
 
+def run_process(
+    *args: object, timeout: float = 60, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process: a regression that blocks fails, not hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "player.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+
+
 def assert_one_line_error(err: str, *words: str) -> None:
     lines = err.splitlines()
     assert len(lines) == 1, err
@@ -79,6 +95,7 @@ def assert_one_line_error(err: str, *words: str) -> None:
     for word in words:
         assert word in lines[0]
     assert "Traceback" not in err
+    assert "unexpected error" not in err
 
 
 def make_module(tmp_path: Path) -> Path:

@@ -4,16 +4,62 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from captions.loader import load_track
 from captions.model import Cue, CueSettings, Region, Track
+from captions.safe_files import check_regular_file
+from captions.terminal_text import (
+    CappedLines,
+    for_terminal,
+    print_line,
+    summarised_count,
+)
 from captions.timefmt import format_vtt
-from media.manifest import CAPTION_SUFFIXES, load_module
+from media.manifest import CAPTION_SUFFIXES, MANIFEST_NAME, load_module
+from media.model import Module
 from media.sealing import seal_module
 from media.storytelling import Problem, check_module
+
+# Lines of one kind (errors, warnings) printed before the rest are only counted.
+SHOWN_PER_KIND = 100
+
+
+def refuse_special_path(path: Path) -> None:
+    """A module or caption path naming a pipe or device is refused before any read.
+
+    A folder stands for its module.toml. Missing files are left to the loaders,
+    which say so in their own words.
+    """
+    target = path / MANIFEST_NAME if path.is_dir() else path
+    if os.path.lexists(target):
+        check_regular_file(target)
+
+
+def load_checked_module(path: Path) -> Module:
+    """The module at `path`, with every file it names a regular file (or missing).
+
+    Reading a named pipe blocks for ever: a track or video that is one is refused
+    here, naming it, before checks, seals or exports read it.
+    """
+    refuse_special_path(path)
+    module = load_module(path)
+    refuse_special_files(
+        file
+        for video in module.videos
+        for file in (video.file, *(track.file for track in video.tracks))
+    )
+    return module
+
+
+def refuse_special_files(paths: Iterable[Path]) -> None:
+    for path in paths:
+        if os.path.lexists(path):
+            check_regular_file(path)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -21,18 +67,25 @@ def run_check(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if path.suffix.lower() in CAPTION_SUFFIXES:
         return check_caption_file(path)
-    module = load_module(path)
+    module = load_checked_module(path)
     problems = check_module(module)
+    shown_errors = CappedLines("error", sys.stdout, SHOWN_PER_KIND)
+    shown_warnings = CappedLines("warning", sys.stderr, SHOWN_PER_KIND)
     for problem in problems:
-        stream = sys.stdout if problem.severity == "error" else sys.stderr
-        print(format_problem(problem), file=stream)
+        shown = shown_errors if problem.severity == "error" else shown_warnings
+        shown.add(format_problem(problem))
+    shown_errors.finish()
+    shown_warnings.finish()
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     name = module.manifest or path
     if errors:
-        print(f"{name}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+        print_line(
+            f"{name}: {count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
+        )
         return 1
-    print(f"{name}: ok" + (f" ({_count(warnings, 'warning')})" if warnings else ""))
+    suffix = f" ({count_of(warnings, 'warning')})" if warnings else ""
+    print_line(f"{name}: ok{suffix}")
     return 0
 
 
@@ -43,28 +96,49 @@ def format_problem(problem: Problem) -> str:
     return f"{problem.severity}: {place}: {problem.message}"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def count_of(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def load_caption_file(path: Path, **options: str) -> Track:
+    """A caption file loaded, after refusing a pipe or device (which would block)."""
+    refuse_special_path(path)
+    return load_track(path, **options)
+
+
+def print_loader_warnings(path: Path | str, track: Track, shown: CappedLines) -> None:
+    for warning in track.warnings:
+        hidden = summarised_count(warning)
+        if hidden is None:
+            shown.add(f"warning: {path}: {warning}")
+        else:
+            shown.add_hidden(hidden)
 
 
 def check_caption_file(path: Path) -> int:
-    """A caption file must load; loader warnings and lint go to stderr, errors fail."""
+    """A caption file must load; loader warnings and lint go to stderr, errors fail.
+
+    Each kind shows its first hundred lines, then one line counts the rest.
+    """
     from captions.lint import lint_track
     from captions.model import kind_from_file_name
 
-    track = load_track(path, kind=kind_from_file_name(path.name))
-    for warning in track.warnings:
-        print(f"warning: {path}: {warning}", file=sys.stderr)
+    track = load_caption_file(path, kind=kind_from_file_name(path.name))
+    shown_errors = CappedLines("error", sys.stdout, SHOWN_PER_KIND)
+    shown_warnings = CappedLines("warning", sys.stderr, SHOWN_PER_KIND)
+    print_loader_warnings(path, track, shown_warnings)
     issues = lint_track(track)
     for issue in issues:
-        stream = sys.stdout if issue.severity == "error" else sys.stderr
-        print(f"{issue.severity}: {path}: {issue.message}", file=stream)
+        shown = shown_errors if issue.severity == "error" else shown_warnings
+        shown.add(f"{issue.severity}: {path}: {issue.message}")
+    shown_errors.finish()
+    shown_warnings.finish()
     errors = sum(1 for issue in issues if issue.severity == "error")
-    cues = _count(len(track.cues), "cue")
+    cues = count_of(len(track.cues), "cue")
     if errors:
-        print(f"{path}: {cues}, {_count(errors, 'error')}")
+        print_line(f"{path}: {cues}, {count_of(errors, 'error')}")
         return 1
-    print(f"{path}: {cues}, ok")
+    print_line(f"{path}: {cues}, ok")
     return 0
 
 
@@ -74,28 +148,30 @@ def run_seal(args: argparse.Namespace) -> int:
     1 (nothing written) when a fault would be sealed in, such as a cue cut by the
     segment's edges or an invisible attribution.
     """
-    module = load_module(Path(args.path))
+    module = load_checked_module(Path(args.path))
     report = seal_module(module, write=args.write)
     name = module.manifest or args.path
     for problem in report.problems:
-        print(format_problem(problem))
+        print_line(format_problem(problem))
     if report.refused:
-        print(f"{name}: not sealed; fix the errors above first", file=sys.stderr)
+        print_line(f"{name}: not sealed; fix the errors above first", sys.stderr)
         return 1
     for sealed in report.seals:
-        print("\n".join(sealed.toml_lines()))
+        for line in sealed.toml_lines():
+            print_line(line)
     if not report.seals:
-        print(f"{name}: no storytelling segments", file=sys.stderr)
+        print_line(f"{name}: no storytelling segments", sys.stderr)
     elif report.written:
-        print(f"{name}: seals written", file=sys.stderr)
+        print_line(f"{name}: seals written", sys.stderr)
     return 0
 
 
 def run_cues(args: argparse.Namespace) -> int:
     """The loaded cues, as JSON (design.md 9) or as a readable listing."""
-    track = load_track(Path(args.file))
-    for warning in track.warnings:
-        print(f"warning: {args.file}: {warning}", file=sys.stderr)
+    track = load_caption_file(Path(args.file))
+    shown_warnings = CappedLines("warning", sys.stderr, SHOWN_PER_KIND)
+    print_loader_warnings(args.file, track, shown_warnings)
+    shown_warnings.finish()
     if args.json:
         # One compact string, written at once: indenting tripled the time.
         sys.stdout.write(
@@ -103,15 +179,16 @@ def run_cues(args: argparse.Namespace) -> int:
         )
         print()
         return 0
-    for cue in track.cues:
-        print(cue_line(cue))
+    sys.stdout.writelines(f"{line}\n" for line in map(cue_line, track.cues))
     return 0
 
 
 def cue_line(cue: Cue) -> str:
+    """One cue for people: times, speaker, words on one line, safe for a terminal."""
     speaker = f"[{cue.voice}] " if cue.voice else ""
     words = " ".join(cue.plain.split())
-    return f"{format_vtt(cue.start_ms)} --> {format_vtt(cue.end_ms)}  {speaker}{words}"
+    line = f"{format_vtt(cue.start_ms)} --> {format_vtt(cue.end_ms)}  {speaker}{words}"
+    return for_terminal(line)
 
 
 def track_json(track: Track) -> list[dict[str, Any]]:

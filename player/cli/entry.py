@@ -11,13 +11,28 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from captions.model import CaptionError
+from captions.safe_files import UnreadableFileError
+from captions.terminal_text import for_terminal
 from media.model import ManifestError
+from player.cli.arguments import (
+    MAX_HITS,
+    MAX_QUIT_AFTER_S,
+    CommandLineError,
+    seconds_up_to,
+    time_argument,
+    whole_number,
+)
 
 PROG = "transcript-player"
 SUBCOMMANDS = ("check", "seal", "cues", "search", "export", "align")
 EXPORT_FORMATS = ("txt", "html", "pdf", "vtt", "srt")
+
+
+# The file the running command is about, for the last-resort error line.
+_subject: str | None = None
 
 _EPILOG = """\
 commands:
@@ -45,19 +60,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except (ManifestError, CaptionError, OSError, UnicodeError) as exc:
-        print(f"{PROG}: {describe_error(exc)}", file=sys.stderr)
+    except (
+        CommandLineError,
+        ManifestError,
+        CaptionError,
+        UnreadableFileError,
+        OSError,
+        UnicodeError,
+    ) as exc:
+        print(for_terminal(f"{PROG}: {describe_error(exc)}"), file=sys.stderr)
+        return 2
+    except RecursionError:  # a parser meeting input nested thousands deep
+        about = f"{_subject}: " if _subject else ""
+        print(
+            for_terminal(f"{PROG}: {about}nested too deeply to read"), file=sys.stderr
+        )
         return 2
     except Exception as exc:
         if os.environ.get("TRANSCRIPT_PLAYER_DEBUG"):
             raise
-        print(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        about = f"{_subject}: " if _subject else ""
+        line = f"{PROG}: {about}unexpected error: {type(exc).__name__}: {exc}"
+        print(for_terminal(line), file=sys.stderr)
         return 2
 
 
 def describe_error(exc: BaseException) -> str:
     """One plain line naming the file and the reason."""
-    if isinstance(exc, (ManifestError, CaptionError)):
+    if isinstance(exc, (ManifestError, CaptionError, UnreadableFileError)):
         return str(exc)
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
@@ -86,11 +116,13 @@ def _silence_stdout() -> None:
 
 
 def _run_subcommand(arguments: list[str]) -> int:
+    global _subject
     from player.cli import align as cli_align
     from player.cli import commands as cli_commands
     from player.cli import search_export as cli_export
 
     args = build_subcommand_parser().parse_args(arguments)
+    _subject = getattr(args, "path", None) or getattr(args, "file", None)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": cli_commands.run_check,
         "seal": cli_commands.run_seal,
@@ -102,9 +134,21 @@ def _run_subcommand(arguments: list[str]) -> int:
     return handlers[args.command](args)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one plain line, with what the user typed made safe to show."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix(PROG).strip()
+        where = f"{command}: " if command else ""
+        line = f"{PROG}: {where}{message} (see --help)"
+        self.exit(2, for_terminal(line) + "\n")
+
+
 def build_subcommand_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog=PROG)
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser
+    )
     check = commands.add_parser("check", help="check a module or a caption file")
     check.add_argument("path", help="module folder, module.toml or caption file")
     seal = commands.add_parser("seal", help="storytelling checksums")
@@ -116,7 +160,12 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="search the transcripts")
     search.add_argument("query")
     search.add_argument("--module", action="append", default=[], metavar="PATH")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument(
+        "--limit",
+        type=whole_number(1, MAX_HITS),
+        default=50,
+        help=f"at most this many hits (1 to {MAX_HITS:,}; default 50)",
+    )
     search.add_argument("--json", action="store_true")
     search.add_argument("--index", metavar="FILE", help="index file (default: cache)")
     export = commands.add_parser("export", help="export a transcript")
@@ -133,7 +182,7 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
 
 
 def build_window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         usage=f"{PROG} [PATH] [options] | {PROG} COMMAND ...",
         description="An accessible video transcript player.",
@@ -146,7 +195,10 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--video", metavar="ID", help="the video to open")
     parser.add_argument("--at", metavar="TIME", help="start at this time, e.g. 0:45")
     parser.add_argument(
-        "--quit-after", type=float, metavar="SECONDS", help="play, then quit"
+        "--quit-after",
+        type=seconds_up_to(MAX_QUIT_AFTER_S),
+        metavar="SECONDS",
+        help="play, then quit",
     )
     parser.add_argument("--screenshot", metavar="PNG", help="save the window")
     return parser
@@ -154,18 +206,14 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 def parse_window_args(arguments: list[str]) -> argparse.Namespace:
     """The bare command's options; `at_ms` is `--at` in milliseconds (or None)."""
-    from captions.timefmt import parse_time
-
     parser = build_window_parser()
     args = parser.parse_args(arguments)
     args.at_ms = None
     if args.at is not None:
         try:
-            args.at_ms = parse_time(args.at)
-        except ValueError:
-            parser.error(f"--at: {args.at!r} is not a time like 0:45 or 00:01:05.250")
-    if args.quit_after is not None and not args.quit_after >= 0:
-        parser.error("--quit-after must be zero or more seconds")
+            args.at_ms = time_argument("--at", args.at)
+        except ValueError as exc:
+            parser.error(str(exc))
     return args
 
 

@@ -2,6 +2,8 @@
 
 Indexing runs in a QThread with a visible progress bar; typing and searching go on
 meanwhile (the index is SQLite in WAL mode, so reads never wait for the writer).
+Queries run on a pool thread too (player.library_query_worker): hits arrive in
+batches, and a query the user has typed past is stopped.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QThread,
+    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -40,10 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captions.library import LibraryIndex, default_index_path
+from captions.library import Hit, LibraryIndex, default_index_path
+from captions.safe_files import UnreadableFileError
 from media.discover import index_sources_for
 from media.manifest import load_module
 from media.model import ManifestError
+from player.library.query_worker import (
+    LibraryQuery,
+    QuerySignals,
+    QueryTicket,
+    results_text,
+)
 from player.library.results_model import (
     MARK_END,
     MARK_START,
@@ -52,7 +62,6 @@ from player.library.results_model import (
 )
 
 QUERY_DELAY_MS = 150
-RESULT_LIMIT = 100
 
 
 def _count(number: int, noun: str) -> str:
@@ -69,7 +78,7 @@ class IndexWorker(QObject):
     modules_found = Signal(object)  # {module id: the path the module was opened from}
     ready = Signal()  # the index file and its tables exist: searching may start
     progress = Signal(int, int)
-    finished = Signal(str)  # a one-line summary for the status label
+    finished = Signal(str)  # a one-line summary (or the failure) for the status label
 
     def __init__(self, index_path: Path, module_paths: Sequence[Path]) -> None:
         super().__init__()
@@ -95,16 +104,18 @@ class IndexWorker(QObject):
             with LibraryIndex(self._index_path) as index:
                 self.ready.emit()
                 report = index.update(sources, progress=self._progress)
+                notice = f" Note: {index.notice}." if index.notice else ""
         except _Stopped:
             self.finished.emit("Indexing stopped.")
             return
-        except (sqlite3.Error, OSError) as error:
-            self.finished.emit(f"Indexing failed: {error}")
+        except (sqlite3.Error, OSError, UnreadableFileError) as error:
+            self.finished.emit(f"The search index cannot be used: {error}")
             return
         failed = len(report.failed) + len(problems)
         note = f"; {failed} could not be read" if failed else ""
         tracks = _count(len(sources), "track")
-        self.finished.emit(f"{tracks} in {_count(len(folders), 'module')}{note}.")
+        modules = _count(len(folders), "module")
+        self.finished.emit(f"Ready: {tracks} in {modules}{note}.{notice}")
 
     def _progress(self, done: int, total: int) -> None:
         if self.stop_requested:
@@ -130,11 +141,23 @@ class LibrarySearchDialog(QDialog):
         self._index_path = Path(index_path) if index_path else default_index_path()
         self._module_paths = [Path(p) for p in module_paths]
         self._folders: dict[str, str] = {}
-        self._index: LibraryIndex | None = None
+        self._index_ready = False
         self._thread: QThread | None = None
         self._worker: IndexWorker | None = None
         self._indexing = False
         self._index_again = False
+        self._unusable = ""  # why the index cannot be used, when it cannot
+        # The pool is made before the signals, so it is destroyed (waiting for its
+        # query) before them.
+        self._query_pool = QThreadPool(self)
+        self._query_pool.setMaxThreadCount(1)
+        self._query_signals = QuerySignals(self)
+        self._query_signals.hits_found.connect(self._on_hits)
+        self._query_signals.query_done.connect(self._on_query_done)
+        self._query_signals.query_failed.connect(self._on_query_failed)
+        self._ticket = QueryTicket()
+        self._searching = False
+        self._open_first_hit = False
         self._build_widgets()
         self._query_timer = QTimer(self, singleShot=True, interval=QUERY_DELAY_MS)
         self._query_timer.timeout.connect(self.run_query)
@@ -236,14 +259,7 @@ class LibrarySearchDialog(QDialog):
         self._folders = dict(folders)
 
     def _on_index_ready(self) -> None:
-        if self._index is None:
-            try:
-                self._index = LibraryIndex(
-                    self._index_path, markers=(MARK_START, MARK_END)
-                )
-            except (sqlite3.Error, OSError) as error:
-                self._set_status(f"The search index cannot be opened: {error}")
-                return
+        self._index_ready = True
         if self.query_field.text().strip():
             self.run_query()
 
@@ -263,10 +279,11 @@ class LibrarySearchDialog(QDialog):
             self._index_again = False
             self.start_indexing()
             return
-        if self.query_field.text().strip() and self._index is not None:
+        if self.query_field.text().strip() and self._index_ready:
             self.run_query()
         else:
-            self._set_status(f"Ready: {summary}")
+            self._set_status(summary)
+        self._unusable = "" if self._index_ready else summary
 
     def shutdown(self) -> None:
         """Stop indexing soon and wait for the worker (before the app quits)."""
@@ -275,35 +292,66 @@ class LibrarySearchDialog(QDialog):
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        self._ticket.number += 1  # the running query stops at its next check
+        self._query_pool.waitForDone()
 
     # -- searching and opening ---------------------------------------------------------
 
+    @property
+    def searching(self) -> bool:
+        """True while a query runs (its hits may still be arriving)."""
+        return self._searching
+
     def run_query(self) -> None:
-        """Search the index for the field's text and show the hits with their count."""
+        """Start searching for the field's text on the pool thread (stopping the last).
+
+        Hits arrive in batches (`_on_hits`); the count comes when all have arrived.
+        """
         self._query_timer.stop()
+        self._ticket.number += 1
+        self._searching = False
+        self.results_model.set_hits([])
         query = self.query_field.text().strip()
         if not query:
-            self.results_model.set_hits([])
             self._set_status("")
             return
-        if self._index is None:
-            self._set_status("Preparing the search index…")
+        if not self._index_ready:
+            self._set_status(self._unusable or "Preparing the search index…")
             return
-        try:
-            hits = self._index.search(query, RESULT_LIMIT)
-        except sqlite3.Error as error:
-            self._set_status(f"Search failed: {error}")
+        self._searching = True
+        self._query_pool.start(
+            LibraryQuery(
+                self._ticket.number,
+                query,
+                self._index_path,
+                (MARK_START, MARK_END),
+                self._ticket,
+                self._query_signals,
+            )
+        )
+
+    def _on_hits(self, number: int, hits: tuple[Hit, ...]) -> None:
+        if number != self._ticket.number:
             return
-        self.results_model.set_hits(hits)
-        if hits:
+        first = self.results_model.rowCount() == 0
+        self.results_model.append_hits(hits)
+        if first:
             self.results_view.setCurrentIndex(self.results_model.index(0))
-        count = "1 result" if len(hits) == 1 else f"{len(hits)} results"
-        if len(hits) >= RESULT_LIMIT:
-            count = f"First {RESULT_LIMIT} results"
+            if self._open_first_hit:
+                self._open_first_hit = False
+                self.open_selected()
+
+    def _on_query_done(self, number: int, matches: int, at_least: bool) -> None:
+        if number != self._ticket.number:
+            return
+        self._searching = self._open_first_hit = False
+        count = results_text(self.results_model.rowCount(), matches, at_least)
         self._set_status(count + (" (still indexing)" if self._indexing else ""))
+
+    def _on_query_failed(self, number: int, reason: str) -> None:
+        if number == self._ticket.number:
+            self._searching = self._open_first_hit = False
+            self._set_status(f"Search failed: {reason}")
 
     def _set_status(self, text: str) -> None:
         if text == self.status_label.text():
@@ -346,7 +394,10 @@ class LibrarySearchDialog(QDialog):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self._query_timer.isActive():
                 self.run_query()
-            self.open_selected()
+            if self._searching and not self.results_model.rowCount():
+                self._open_first_hit = True  # opened as soon as it arrives
+            else:
+                self.open_selected()
             return True
         if key == Qt.Key.Key_Down and self.results_model.rowCount():
             self.results_view.setFocus(Qt.FocusReason.TabFocusReason)

@@ -95,6 +95,14 @@ class LibraryResultsModel(QAbstractListModel):
         self._hits = list(hits)
         self.endResetModel()
 
+    def append_hits(self, hits: Sequence[Hit]) -> None:
+        """More hits of the same query after those shown (they arrive in batches)."""
+        if hits:
+            first = len(self._hits)
+            self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
+            self._hits.extend(hits)
+            self.endInsertRows()
+
     def hit(self, row: int) -> Hit:
         return self._hits[row]
 

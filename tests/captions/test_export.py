@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import shared_data
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,7 +22,7 @@ from captions.export import (
 from captions.model import Cue, CueSettings, Region, Track
 from captions.paragraphs import SegmentSpan, segment_of_cue
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = shared_data.CORPUS
 STORY = SegmentSpan(
     10_000, 20_000, "Telling their own stories", "A. Teller, community consultant"
 )

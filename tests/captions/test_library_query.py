@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shared_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captions.library import IndexSource, LibraryIndex
 from captions.library_query import QueryTerm, mark_matches, parse_query
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = shared_data.CORPUS
 TRACKS = (
     CORPUS / "elephants-dream" / "captions.ja.vtt",
     CORPUS / "ableplayer" / "itaccess_subtitles_zh-cn.vtt",

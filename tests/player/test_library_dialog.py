@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from captions.library import IndexSource, LibraryIndex
 from player.library.dialog import LibrarySearchDialog
+from player.library.query_worker import (
+    LibraryQuery,
+    QuerySignals,
+    QueryTicket,
+    results_text,
+)
 from player.library.results_model import HTML_ROLE
 
 
@@ -28,7 +35,7 @@ def dialog(qtbot, module_folder: Path, tmp_path: Path) -> Iterator[LibrarySearch
 def search(qtbot, dialog: LibrarySearchDialog, query: str) -> None:  # type: ignore[no-untyped-def]
     dialog.query_field.clear()
     qtbot.keyClicks(dialog.query_field, query)
-    qtbot.waitUntil(lambda: not dialog._query_timer.isActive())
+    qtbot.waitUntil(lambda: not dialog._query_timer.isActive() and not dialog.searching)
 
 
 def test_indexing_reports_what_it_covered(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -150,3 +157,110 @@ def test_added_module_is_indexed_and_searchable(dialog, qtbot, tmp_path) -> None
     with qtbot.waitSignal(dialog.open_requested) as opened:
         dialog.open_button.click()
     assert opened.args == [str(other), "solo", 65_000]
+
+
+def test_an_index_path_that_is_not_our_index_is_a_message_not_a_crash(
+    qtbot, module_folder, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("My own notes.\n", encoding="utf-8")
+    dialog = LibrarySearchDialog(None, [module_folder], index_path=notes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.indexing, timeout=20_000)
+    status = dialog.status_label.text()
+    assert status.startswith("The search index cannot be used: ")
+    assert str(notes) in status and "left untouched" in status
+    search(qtbot, dialog, "patience")
+    assert dialog.status_label.text() == status
+    assert dialog.results_model.rowCount() == 0
+    assert notes.read_text(encoding="utf-8") == "My own notes.\n"
+    dialog.shutdown()
+
+
+def test_a_query_runs_off_the_gui_thread_and_its_hits_arrive_later(
+    dialog, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    dialog.query_field.setText("patience")
+    dialog.run_query()
+    assert dialog.searching and dialog.results_model.rowCount() == 0  # not yet
+    qtbot.waitUntil(lambda: not dialog.searching, timeout=10_000)
+    assert dialog.results_model.rowCount() == 1
+    assert dialog.status_label.text() == "1 result"
+
+
+def test_a_newer_query_replaces_the_one_running(dialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog.query_field.setText("list*")
+    dialog.run_query()
+    dialog.query_field.setText("second")
+    dialog.run_query()
+    qtbot.waitUntil(lambda: not dialog.searching, timeout=10_000)
+    assert dialog.results_model.rowCount() == 1  # "list*" has two: none of them kept
+    assert "second" in dialog.results_model.hit(0).text.lower()
+    assert dialog.status_label.text() == "1 result"
+
+
+def test_enter_before_the_hits_arrive_opens_the_first_one(
+    dialog, qtbot, module_folder
+) -> None:  # type: ignore[no-untyped-def]
+    dialog.query_field.clear()
+    qtbot.keyClicks(dialog.query_field, "patience")
+    with qtbot.waitSignal(dialog.open_requested, timeout=10_000) as opened:
+        qtbot.keyClick(dialog.query_field, Qt.Key.Key_Return)  # at once, no waiting
+    assert opened.args == [str(module_folder), "first", 2_530]
+
+
+def test_a_stale_query_stops_after_the_batch_it_was_delivering(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    track = tmp_path / "long.vtt"
+    track.write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:{n // 60:02d}:{n % 60:02d}.000 --> 00:{n // 60:02d}:{n % 60:02d}.500"
+            f"\nThe river, cue {n}.\n\n"
+            for n in range(200)
+        ),
+        encoding="utf-8",
+    )
+    index_path = tmp_path / "index.sqlite3"
+    with LibraryIndex(index_path) as index:
+        index.update([IndexSource("m", "Module", "v", "Video", track)])
+    ticket, signals = QueryTicket(number=1), QuerySignals()
+    batches: list[int] = []
+    done: list[int] = []
+
+    def on_hits(number: int, hits: tuple[object, ...]) -> None:
+        batches.append(len(hits))
+        ticket.number = 2  # the user typed on: this query is stale now
+
+    signals.hits_found.connect(on_hits)
+    signals.query_done.connect(lambda number, *_: done.append(number))
+    LibraryQuery(1, "river", index_path, ("[", "]"), ticket, signals).run()
+    assert batches == [50] and done == []
+    ticket.number = 3
+    signals.hits_found.disconnect(on_hits)
+    signals.hits_found.connect(lambda number, hits: batches.append(len(hits)))
+    LibraryQuery(3, "river", index_path, ("[", "]"), ticket, signals).run()
+    assert batches == [50, 50, 50, 50, 50] and done == [3]
+
+
+def test_results_text_says_when_there_are_more_hits_than_shown() -> None:
+    assert results_text(0, 0, False) == "0 results"
+    assert results_text(1, 1, False) == "1 result"
+    assert results_text(1000, 1500, False) == "1,500 results; the first 1,000 shown"
+    assert results_text(1000, 100_000, True) == (
+        "More than 100,000 results; the first 1,000 shown"
+    )
+
+
+def test_the_dialog_opened_twice_still_searches(qtbot, module_folder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = LibrarySearchDialog(
+        None, [module_folder], index_path=tmp_path / "index.sqlite3"
+    )
+    qtbot.addWidget(dialog)
+    for _ in range(2):
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog.indexing, timeout=20_000)
+        search(qtbot, dialog, "patience")
+        assert dialog.results_model.rowCount() == 1
+        dialog.hide()
+    dialog.shutdown()
