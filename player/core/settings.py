@@ -3,8 +3,10 @@
 Every persisted choice goes through `Settings.get` / `Settings.set` with a `Key` from
 player/core/setting_keys.py. A stored value that cannot be used (inf, nan, out of
 range, the wrong type, a garbage string) is removed, so that one setting is back at
-its default, and `bad_value` says which file and key, for the window to show. Values
-set while the app runs are clamped into range instead.
+its default, and `bad_value` says which file and key, for the window to show. A
+finite number outside its key's range is the one exception: it is kept at the nearest
+bound (an organisation that presets a caption size of 400 % wants the largest, not the
+default), with the same kind of message. Values set while the app runs are clamped.
 """
 
 from __future__ import annotations
@@ -28,6 +30,14 @@ FALSE_WORDS = frozenset({"false", "0", "no", "off"})
 
 class BadValue(ValueError):
     """A stored value that this key cannot use."""
+
+
+class OutOfRange(BadValue):
+    """A finite stored number outside the key's range; `nearest` is the bound kept."""
+
+    def __init__(self, reason: str, nearest: object) -> None:
+        super().__init__(reason)
+        self.nearest = nearest
 
 
 def _scalar(raw: object) -> str:
@@ -108,7 +118,10 @@ class IntKey(Key[int]):
         if not number.is_integer():
             raise BadValue(f"not a whole number ({number:g})")
         if not self.low <= number <= self.high:
-            raise BadValue(f"{number:g} is outside {self.low} to {self.high}")
+            raise OutOfRange(
+                f"{number:g} is outside {self.low} to {self.high}",
+                self.clamp(int(number)),
+            )
         return int(number)
 
     def clamp(self, value: int) -> int:
@@ -123,7 +136,10 @@ class FloatKey(Key[float]):
     def parse(self, raw: object) -> float:
         number = _finite(raw)
         if not self.low <= number <= self.high:
-            raise BadValue(f"{number:g} is outside {self.low:g} to {self.high:g}")
+            raise OutOfRange(
+                f"{number:g} is outside {self.low:g} to {self.high:g}",
+                self.clamp(number),
+            )
         return number
 
     def clamp(self, value: float) -> float:
@@ -204,6 +220,11 @@ class Settings(QObject):
         raw = self._store.value(key.name)
         try:
             return key.parse(raw)
+        except OutOfRange as problem:
+            nearest: T = problem.nearest  # type: ignore[assignment]
+            self._store.setValue(key.name, key.stored(nearest))
+            self._report(f"{key.name} was {problem}; it is kept at {_shown(nearest)}.")
+            return nearest
         except BadValue as problem:
             self._reset(key, problem)
             return key.default
@@ -225,9 +246,12 @@ class Settings(QObject):
 
     def _reset(self, key: Key[T], problem: BadValue) -> None:
         self._store.remove(key.name)
-        message = (
-            f"Settings file {self.file_name()}: {key.name} had a value that cannot"
-            f" be used ({problem}); it is back to its default ({_shown(key.default)})."
+        self._report(
+            f"{key.name} had a value that cannot be used ({problem});"
+            f" it is back to its default ({_shown(key.default)})."
         )
+
+    def _report(self, what: str) -> None:
+        message = f"Settings file {self.file_name()}: {what}"
         self.problems.append(message)
         self.bad_value.emit(message)

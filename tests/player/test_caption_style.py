@@ -102,11 +102,11 @@ def test_invalid_stored_values_are_made_usable(isolated_settings) -> None:
         settings.setValue(f"captionStyle/{key}", value)
     settings.sync()
     assert load_caption_style() == CaptionStyle(
-        size_percent=100,  # out of range: back to the default, and the styled says so
+        size_percent=300,  # out of range: kept at the nearest bound, with a message
         font_family="Serif",
         text_color="#ffffff",
         background_color="#0000ff",
-        background_opacity=80,
+        background_opacity=0,
         edge="none",
         position="bottom",
         honour_cue_placement=False,

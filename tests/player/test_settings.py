@@ -1,8 +1,8 @@
 """The one settings accessor: typed keys, defaults, and what a bad stored value does.
 
-A value that cannot be used (inf, nan, out of range, the wrong type, a garbage
-string) resets only that setting to its default, and the window says which file and
-which key. The app always starts.
+A value that cannot be used (inf, nan, the wrong type, a garbage string) resets only
+that setting to its default; a finite number out of range is kept at its nearest bound.
+Either way the window says which file and which key, and the app always starts.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from player.reading.playback_rate import PlaybackRate
 BAD_VALUES = {
     "inf": "inf",
     "nan": "nan",
-    "out of range": "900",
     "wrong type": "1, 2",  # INI reads an unquoted comma as a list
     "garbage": "big",
 }
@@ -59,6 +58,8 @@ def test_a_bad_value_is_the_default_removed_and_reported(value: str) -> None:
         (FloatKey("k/float", 1.0, 0.5, 2.0), "0.75", 0.75),
         (FloatKey("k/float", 1.0, 0.5, 2.0), "nan", 1.0),
         (FloatKey("k/float", 1.0, 0.5, 2.0), "1e999", 1.0),
+        (IntKey("k/int", 5, 0, 10), "11", 10),
+        (FloatKey("k/float", 1.0, 0.5, 2.0), "0.1", 0.5),
         (BoolKey("k/bool", True), "false", False),
         (BoolKey("k/bool", True), "maybe", True),
         (TextKey("k/text", "a", ("a", "b")), "b", "b"),
@@ -68,6 +69,19 @@ def test_a_bad_value_is_the_default_removed_and_reported(value: str) -> None:
 def test_each_kind_of_key_reads_what_it_can_use(key, stored, expected) -> None:  # type: ignore[no-untyped-def]
     write_settings(f"[k]\n{key.name.split('/')[1]}={stored}\n")
     assert Settings().get(key) == expected
+
+
+def test_a_finite_value_out_of_range_is_kept_at_its_bound_and_reported() -> None:
+    path = write_settings("[captionStyle]\nsize_percent=900\n")
+    settings = Settings()
+    reported: list[str] = []
+    settings.bad_value.connect(reported.append)
+    size = setting_keys.CAPTION_STYLE["size_percent"]
+    assert settings.get(size) == 300
+    (message,) = reported
+    assert str(path) in message and "captionStyle/size_percent" in message
+    assert "900 is outside 50 to 300" in message and "kept at 300" in message
+    assert settings.get(size) == 300 and len(reported) == 1, "stored: reported once"
 
 
 def test_values_set_while_running_are_clamped_not_refused() -> None:

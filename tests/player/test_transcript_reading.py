@@ -160,7 +160,7 @@ def test_bad_saved_values_fall_back_to_usable_ones(make_window) -> None:
     settings.sync()
     window = make_window()
     assert window.transcript.text_scale() == 100
-    assert window.reading.spacing == 1.0, "out of range: back to the default"
+    assert window.reading.spacing == 2.0, "out of range: kept at the nearest bound"
 
 
 def test_sounds_and_speakers_are_set_apart_by_more_than_colour(window) -> None:
