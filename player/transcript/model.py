@@ -202,7 +202,8 @@ class TranscriptModel(QAbstractListModel):
         return self._texts
 
     def speaker(self, row: int) -> str:
-        return self._speakers[row]
+        """Who says this row's words; a sound ([chime]) has no speaker."""
+        return "" if self.is_sound(row) else self._speakers[row]
 
     def speaker_heading(self, row: int) -> str:
         return self._headings.get(row, "")
@@ -259,7 +260,7 @@ class TranscriptModel(QAbstractListModel):
 
     def accessible_text(self, row: int) -> str:
         cue = self._cues[row]
-        speaker = self._speakers[row]
+        speaker = self.speaker(row)
         said = f"{speaker}: {self._texts[row]}" if speaker else self._texts[row]
         if self.is_sound(row):
             said = f"Sound: {said}"
