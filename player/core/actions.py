@@ -167,6 +167,10 @@ OTHER_KEYS = (
     ("Enter (in the find field)", "Play from the match; again: the next match"),
     ("Esc (in the find field)", "Close find and return"),
     ("Enter (on a transcript line)", "Play from that line"),
+    (
+        "Up / Down (in the transcript)",
+        "Read line by line, without moving the video (Enter plays from the line)",
+    ),
     ("Enter (on a note)", "Play from that bookmark"),
     ("F2, Delete (on a note)", "Edit the note, delete the bookmark"),
     ("Tab, Shift+Tab", "Move between controls"),

@@ -1,6 +1,7 @@
 """The transcript panel: the list that follows the video, find, and "Follow video".
 
-It only emits intents (`seek_requested(ms)`); the main window wires it to playback.
+It only emits intents (`seek_requested(ms)`: a line or match chosen, to play from);
+the transcript feature plays from there.
 """
 
 from __future__ import annotations

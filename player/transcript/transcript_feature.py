@@ -26,9 +26,7 @@ class TranscriptFeature(QObject):
         self._shown_once = False
         ctx.clock.position_changed.connect(self.panel.set_position)
         ctx.showing.tracks_changed.connect(self._on_tracks)
-        self.panel.seek_requested.connect(
-            ctx.clock.seek
-        )  # a cue's time is caption time
+        self.panel.seek_requested.connect(self.play_from)
 
     def contribution(self) -> Contribution:
         return Contribution(
@@ -39,6 +37,14 @@ class TranscriptFeature(QObject):
                 "find_previous": self._shown_then(lambda: self.panel.find_previous()),
             },
         )
+
+    def play_from(self, caption_ms: int) -> None:
+        """A line or find match chosen (click, Enter, double-click): play from its cue.
+
+        Moving through the lines with the arrow keys only reads them; it never seeks.
+        """
+        self.ctx.clock.seek(caption_ms)  # a cue's time is caption time
+        self.ctx.playback.play()
 
     def _shown_then(self, how: Callable[[], None]) -> Callable[[], None]:
         def run() -> None:
