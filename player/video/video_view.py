@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from captions.model import Cue, Track
 from media.model import Segment
+from player.playback.media_log import quiet_qt_multimedia
 from player.video.caption_layout import Box, place_captions
 from player.video.caption_paint import caption_font, style_caption_box
 from player.video.caption_style import DEFAULT_STYLE, CaptionStyle
@@ -36,6 +37,8 @@ try:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # pragma: no cover - Qt before 6.8
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
+
+quiet_qt_multimedia()  # before QtMultimedia loads: it logs while it loads
 
 try:
     from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
