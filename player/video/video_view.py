@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 from captions.model import Cue, Track
 from media.model import Segment
 from player.playback.media_log import quiet_qt_multimedia
-from player.video.caption_layout import Box, place_captions
+from player.video.caption_layout import (
+    Box,
+    place_captions,
+    text_alignment,
+    text_width_limit,
+)
 from player.video.caption_paint import caption_font, style_caption_box
 from player.video.caption_style import DEFAULT_STYLE, CaptionStyle
 
@@ -69,6 +74,11 @@ def _from_top(area: Box, boxes: list[Box], auto: list[bool]) -> list[Box]:
 
 
 CAPTION_MODES = ("overlay", "band")
+LINE_SIDES = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+}
 CAPTION_TEXT = QColor(255, 255, 255)
 CAPTION_BACKGROUND = QColor(0, 0, 0, 204)
 ATTRIBUTION_BACKGROUND = QColor(16, 40, 72, 235)
@@ -86,16 +96,17 @@ class _TextBox(QGraphicsRectItem):
         self.padding = 6.0
 
     def set_content(
-        self, markup: str, font: QFont, max_width: float, centre: bool
+        self, markup: str, font: QFont, max_width: float, side: str = "left"
     ) -> None:
+        """Show `markup`, wrapped within `max_width` with the padding, lines on `side`
+        ("left", "center" or "right")."""
         self.text.setFont(font)
         self.text.setTextWidth(-1)
         self.text.setHtml(markup)
-        if self.text.document().idealWidth() > max_width:
-            self.text.setTextWidth(max_width)
-        option = QTextOption(
-            Qt.AlignmentFlag.AlignHCenter if centre else Qt.AlignmentFlag.AlignLeft
-        )
+        inner = max(1.0, max_width - 2 * self.padding)
+        if self.text.document().idealWidth() > inner:
+            self.text.setTextWidth(inner)
+        option = QTextOption(LINE_SIDES.get(side, Qt.AlignmentFlag.AlignLeft))
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         self.text.document().setDefaultTextOption(option)
         self.text.setTextWidth(self.text.document().idealWidth())
@@ -308,8 +319,8 @@ class VideoView(QGraphicsView):
         else:
             area = Box(video.x(), video.y(), video.width(), video.height())
         cues = self.displayed_cues()
-        self._fill_caption_items(cues, font, area.width * 0.9)
         honour = self.honour_cue_settings and self.caption_mode == "overlay"
+        self._fill_caption_items(cues, font, area, honour)
         boxes = place_captions(
             area,
             [item.size() for item in self._caption_items[: len(cues)]],
@@ -326,14 +337,19 @@ class VideoView(QGraphicsView):
             if index < len(boxes):
                 item.setPos(boxes[index].x, boxes[index].y)
 
-    def _fill_caption_items(self, cues: list[Cue], font: QFont, width: float) -> None:
+    def _fill_caption_items(
+        self, cues: list[Cue], font: QFont, area: Box, honour: bool
+    ) -> None:
+        """Each cue's text wrapped in its own box's width (`size`, when honoured)."""
         while len(self._caption_items) < len(cues):
             item = _TextBox(CAPTION_BACKGROUND)
             item.setZValue(3)
             self.scene().addItem(item)
             self._caption_items.append(item)
         for item, cue in zip(self._caption_items, cues, strict=False):
-            item.set_content(self._markup(cue), font, width, centre=True)
+            width = text_width_limit(area, cue.settings, honour)
+            side = text_alignment(cue.settings, honour)
+            item.set_content(self._markup(cue), font, width, side)
             style_caption_box(item, item.text, self._style)
 
     def _place_attribution(self, video: QRectF, caption_font: QFont) -> float:
@@ -343,7 +359,7 @@ class VideoView(QGraphicsView):
         font = QFont(caption_font)
         font.setPixelSize(max(12, round(caption_font.pixelSize() * 0.75)))
         markup = f"<b>{html.escape(self._segment.attribution_line)}</b>"
-        self.attribution.set_content(markup, font, video.width() * 0.8, centre=False)
+        self.attribution.set_content(markup, font, video.width() * 0.8)
         _width, height = self.attribution.size()
         margin = max(6.0, video.height() * 0.03)
         self.attribution.setPos(video.x() + margin, video.bottom() - margin - height)
