@@ -82,7 +82,7 @@ def text_width_limit(area: Box, settings: CueSettings, honour: bool) -> float:
 
 
 def text_alignment(settings: CueSettings, honour: bool) -> str:
-    """"left", "center" or "right": how the lines sit inside the cue's box."""
+    """Where the lines sit inside the cue's box: "left", "center" or "right"."""
     if not honour:
         return "center"
     return {"left": "left", "start": "left", "right": "right", "end": "right"}.get(
