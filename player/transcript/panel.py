@@ -6,7 +6,7 @@ the transcript feature plays from there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -78,9 +78,15 @@ class TranscriptPanel(QWidget):
 
     # -- contract with the window ------------------------------------------------------
 
-    def set_track(self, track: Track | None, segments: Sequence[Segment] = ()) -> None:
-        """Show `track` with its storytelling segments; None shows "No transcript"."""
-        self.model.set_track(track, segments)
+    def set_track(
+        self,
+        track: Track | None,
+        segments: Sequence[Segment] = (),
+        notices: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show `track` with its storytelling segments (and the notice of a story
+        whose words are not the reviewed ones); None shows "No transcript"."""
+        self.model.set_track(track, segments, notices)
         self._follow_row = -1
         has_cues = track is not None and len(track) > 0
         self.empty_label.setVisible(not has_cues)

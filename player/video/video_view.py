@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
@@ -82,6 +82,7 @@ LINE_SIDES = {
 CAPTION_TEXT = QColor(255, 255, 255)
 CAPTION_BACKGROUND = QColor(0, 0, 0, 204)
 ATTRIBUTION_BACKGROUND = QColor(16, 40, 72, 235)
+NOTICE_TEXT = QColor(255, 214, 90)  # over 9:1 on the attribution's background
 
 
 class _TextBox(QGraphicsRectItem):
@@ -160,6 +161,9 @@ class VideoView(QGraphicsView):
         self._shown: list[tuple[int, int]] = []
         self._caption_items: list[_TextBox] = []
         self._segment: Segment | None = None
+        self._notices: dict[str, str] = {}
+        self._said_notice = ""  # the notice a screen reader heard for this story
+        self.announces = True  # False on a copy of the picture (the projector)
         self._position = 0
         self._style = DEFAULT_STYLE
         self.attribution = _TextBox(ATTRIBUTION_BACKGROUND)
@@ -175,10 +179,17 @@ class VideoView(QGraphicsView):
         self._shown = []
         self._update_captions(self._position, force=True)
 
-    def set_segments(self, segments: Sequence[Segment]) -> None:
+    def set_segments(
+        self, segments: Sequence[Segment], notices: Mapping[str, str] | None = None
+    ) -> None:
+        """The stories to attribute, where they play; `notices` by segment id say
+        where a story's words differ from the reviewed version (or are unsealed).
+
+        A story already playing stays announced: only a notice new to it is said.
+        """
         self._segments = tuple(segments)
-        self._segment = None
-        self._update_segment(self._position)
+        self._notices = dict(notices or {})
+        self._update_segment(self._position, refresh=True)
 
     def set_caption_style(self, style: CaptionStyle) -> None:
         """Draw captions in `style` (clamped); every other caption setter ends here."""
@@ -253,26 +264,46 @@ class VideoView(QGraphicsView):
     def current_segment(self) -> Segment | None:
         return self._segment
 
+    def story_notice_text(self) -> str | None:
+        """The notice on the video now (the story's words differ, or are not
+        sealed), or None."""
+        segment = self._segment
+        if segment is None or not self.attribution.isVisible():
+            return None
+        return self._notices.get(segment.id) or None
+
     # -- internals ---------------------------------------------------------------
 
-    def _update_segment(self, ms: int) -> None:
+    def _update_segment(self, ms: int, refresh: bool = False) -> None:
         segment = next((s for s in self._segments if s.contains(ms)), None)
-        if segment == self._segment:
+        old = self._segment
+        same_story = (old is None) == (segment is None) and (
+            old is None or segment is None or old.id == segment.id
+        )
+        if same_story and not refresh and segment == old:
             return
         self._segment = segment
+        notice = self._notices.get(segment.id, "") if segment is not None else ""
         if segment is None:
             self.attribution.hide()
             self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         else:
             self.attribution.show()
-            self.setAccessibleDescription(
-                f"Story: {segment.title}. {segment.attribution_line}"
-            )
-            self._announce(f"Story: {segment.title}. {segment.attribution_line}")
+            told = f"Story: {segment.title}. {segment.attribution_line}"
+            self.setAccessibleDescription(f"{told} {notice}".strip())
+            if not same_story:
+                self._announce(f"{told} {notice}".strip())
+            elif notice and notice != self._said_notice:
+                self._announce(notice)
+        if not same_story or notice:
+            self._said_notice = notice
         self._relayout()
-        self.segment_changed.emit(segment)
+        if not same_story:
+            self.segment_changed.emit(segment)
 
     def _announce(self, text: str) -> None:
+        if not self.announces:
+            return
         if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
@@ -359,6 +390,12 @@ class VideoView(QGraphicsView):
         font = QFont(caption_font)
         font.setPixelSize(max(12, round(caption_font.pixelSize() * 0.75)))
         markup = f"<b>{html.escape(self._segment.attribution_line)}</b>"
+        notice = self._notices.get(self._segment.id, "")
+        if notice:
+            markup += (
+                f'<div style="color: {NOTICE_TEXT.name()}">'
+                f"⚠ {html.escape(notice)}</div>"
+            )
         self.attribution.set_content(markup, font, video.width() * 0.8)
         _width, height = self.attribution.size()
         margin = max(6.0, video.height() * 0.03)
