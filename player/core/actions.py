@@ -69,6 +69,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_caption", "Pre&vious caption", ("Ctrl+Left",), "Playback"),
     ActionSpec("next_caption", "&Next caption", ("Ctrl+Right",), "Playback"),
     ActionSpec("replay_caption", "&Replay this caption", ("R",), "Playback"),
+    ActionSpec(
+        "previous_chapter", "Previous &chapter", ("Ctrl+Shift+Left",), "Playback"
+    ),
+    ActionSpec("next_chapter", "Nex&t chapter", ("Ctrl+Shift+Right",), "Playback"),
     ActionSpec("play_story", "Play the &story from its start", (), "Playback"),
     ActionSpec("slower", "S&lower", ("[",), "Playback"),
     ActionSpec("faster", "F&aster", ("]",), "Playback"),
