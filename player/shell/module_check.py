@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
 
 from PySide6.QtCore import QObject, Signal
@@ -13,14 +12,6 @@ from media.storytelling import check_module
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution
 
-# A seal value (sha256:<hex> cues:<digests>) means nothing to a reader: never shown.
-SEAL_VALUE = re.compile(r"sha256:[^\s'\")]*(?:\s+(?:cues|fields):[^\s'\")]*)?")
-
-
-def without_seal_values(text: str) -> str:
-    """`text` with every seal value cut to "…" (the window shows no raw sha256)."""
-    return SEAL_VALUE.sub("…", text)
-
 
 def module_problems(module: Module) -> list[str]:
     """The check's findings as sentences; a check that fails never blocks opening."""
@@ -29,7 +20,7 @@ def module_problems(module: Module) -> list[str]:
     except Exception as exc:  # the check must never stop the module from opening
         return [f"The module could not be checked: {exc}"]
     return [
-        without_seal_values(f"Module check {p.severity}: {p.message}")
+        f"Module check {p.severity}: {p.message}"
         + (f" (video {p.video_id})" if p.video_id else "")
         for p in problems
     ]

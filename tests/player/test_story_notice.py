@@ -8,10 +8,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from sample_copies import CONTACT, CREDIT, STORY_START_MS, copy_sample, edit
 
 import player.core.stories as stories_module
 import player.video.video_view as video_view_module
+from captions.loader import load_track
+from media.manifest import load_module
+from player.export.transcript_export import ExportDialog, ExportSource
 from player.playback.fake import FakePlayback
 from player.shell.module_check import ModuleCheck
 from player.transcript.model import SEGMENT_HEADER_ROLE
@@ -154,16 +158,39 @@ def test_a_notice_found_while_the_story_plays_is_said_then(
     assert heard == [f"Story: Telling their own stories (stand-in). {CREDIT}", NOTICE]
 
 
-def test_no_seal_value_is_shown_anywhere(make_rig, qtbot, altered: Path) -> None:  # type: ignore[no-untyped-def]
-    manifest = altered / "module.toml"
-    text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(
-        text.replace(
-            '"building-trust.fr.vtt" = "sha256:b8db',
-            '"building-trust.fr.vtt" = "sha256:zzzz',
-        ),
-        encoding="utf-8",
+def broken_seal(folder: Path) -> None:
+    """The French track's seal in the manifest is no seal value any more."""
+    edit(
+        folder / "module.toml",
+        '"building-trust.fr.vtt" = "sha256:b8db',
+        '"building-trust.fr.vtt" = "sha256:zzzz',
     )
+
+
+def test_the_export_dialog_shows_no_seal_value_either(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = copy_sample(tmp_path)
+    broken_seal(folder)
+    module = load_module(folder)
+    video = module.video("building-trust")
+    ref = next(t for t in video.tracks if t.file.name == "building-trust.fr.vtt")
+    track = load_track(ref.file, kind=ref.kind, language=ref.language, label=ref.label)
+    source = ExportSource(
+        track, module.title, video.title, module.credit, video.segments, "fr", "x"
+    )
+    for _ in range(2):  # a dialog opened twice in one session
+        dialog = ExportDialog(source, 0)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        notice = dialog.notice_text()
+        assert notice.startswith("Not exported") and "is not a seal value" in notice
+        assert "sha256" not in notice and "sha256" not in dialog.notice.accessibleName()
+        dialog.reject()
+        dialog.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_no_seal_value_is_shown_anywhere(make_rig, qtbot, altered: Path) -> None:  # type: ignore[no-untyped-def]
+    broken_seal(altered)
     rig, transcript, _check = opened(make_rig, qtbot, altered)
     qtbot.waitUntil(lambda: any("seal" in m for m in rig.status.messages("module")))
     rig.playback.advance_to(INSIDE_MS)
