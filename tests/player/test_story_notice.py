@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+from rig import Console
 from sample_copies import CONTACT, CREDIT, STORY_START_MS, copy_sample, edit
 
 import player.core.stories as stories_module
@@ -207,3 +208,35 @@ def test_an_intact_story_has_no_notice(make_rig, qtbot, tmp_path: Path) -> None:
     assert rig.video().view.attribution_text() == CREDIT
     assert not rig.status.messages("story")
     assert "reviewed" not in window_texts(rig, transcript)
+
+
+def test_the_room_sees_the_altered_notice_and_the_console_says_it(
+    make_rig, qtbot, altered: Path, heard: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    console = Console(make_rig(FakePlayback(duration_ms=200_000)))
+    assert console.open_path(altered)
+    qtbot.waitUntil(console.rig.ctx.stories.is_checked)
+    console.keymap["present"].trigger()
+    room = console.presenter.presentation
+    assert room is not None
+    qtbot.waitExposed(room)
+    console.seek(INSIDE_MS)
+    assert room.view.attribution_text() == CREDIT
+    assert room.view.story_notice_text() == NOTICE
+    assert sum(NOTICE in text for text in heard) == 1, "said once, by the console"
+    console.presenter.stop()
+
+
+def test_the_room_is_not_shown_a_never_sealed_notice(
+    make_rig, qtbot, module_folder: Path
+) -> None:  # type: ignore[no-untyped-def]
+    console = Console(make_rig())
+    assert console.open_path(module_folder)
+    qtbot.waitUntil(console.rig.ctx.stories.is_checked)
+    console.keymap["present"].trigger()
+    room = console.presenter.presentation
+    qtbot.waitExposed(room)
+    console.seek(8_000)
+    assert "not been sealed" in (console.video_view.story_notice_text() or "")
+    assert room.view.attribution_text() and room.view.story_notice_text() is None
+    console.presenter.stop()
