@@ -26,7 +26,9 @@ class ChapterList(QWidget):
     """Emits `seek_requested(ms)`; a story always starts at its segment's start.
 
     The chapter playing is the list's current, selected item, drawn bold with a
-    play mark, and its accessible description says "current chapter".
+    play mark, and its accessible description says "current chapter". While the
+    list has the keyboard, only the mark and the description move: the reader's
+    place in the list stays where they put it.
     """
 
     seek_requested = Signal(int)
@@ -105,12 +107,14 @@ class ChapterList(QWidget):
             self._mark(old, False)
         self._current = index
         if index < 0:
-            self.list.clearSelection()
+            if not self.list.hasFocus():
+                self.list.clearSelection()
             return
         item = self.list.item(index)
         self._mark(item, True)
-        self.list.setCurrentItem(item)
-        item.setSelected(True)
+        if not self.list.hasFocus():  # never move a reader's place under them
+            self.list.setCurrentItem(item)
+            item.setSelected(True)
 
     def _mark(self, item: QListWidgetItem, current: bool) -> None:
         font = QFont(self.list.font())

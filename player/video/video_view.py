@@ -290,9 +290,10 @@ class VideoView(QGraphicsView):
         else:
             self.attribution.show()
             told = f"Story: {segment.title}. {segment.attribution_line}"
-            self.setAccessibleDescription(f"{told} {notice}".strip())
+            said = f"{told}. {notice}" if notice else told
+            self.setAccessibleDescription(said)
             if not same_story:
-                self._announce(f"{told} {notice}".strip())
+                self._announce(said)
             elif notice and notice != self._said_notice:
                 self._announce(notice)
         if not same_story or notice:

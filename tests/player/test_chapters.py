@@ -53,6 +53,18 @@ def test_the_chapter_playing_is_marked_as_the_video_plays(chaptered) -> None:  #
     assert current_row_facts(chapters)[0] == 2
 
 
+def test_a_reader_in_the_list_keeps_their_place(chaptered, qtbot) -> None:  # type: ignore[no-untyped-def]
+    rig, chapters, _controls = chaptered
+    chapters.list.setFocus()
+    qtbot.waitUntil(chapters.list.hasFocus)
+    rig.playback.advance_to(8_000)
+    assert chapters.list.currentRow() == 0, "focus stays where the reader is"
+    playing = chapters.list.item(1)
+    assert playing.font().bold()
+    assert playing.data(Qt.ItemDataRole.AccessibleDescriptionRole) == CURRENT_CHAPTER
+    assert chapters.current_index() == 1
+
+
 def test_a_seek_moves_the_mark(chaptered) -> None:  # type: ignore[no-untyped-def]
     rig, chapters, _controls = chaptered
     rig.playback.advance_to(13_000)

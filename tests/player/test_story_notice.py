@@ -131,7 +131,7 @@ def test_a_screen_reader_hears_the_notice_once_when_the_story_starts(
     assert stories[0].startswith(
         f"Story: Telling their own stories (stand-in). {CREDIT}"
     )
-    assert stories[0].endswith(NOTICE)
+    assert stories[0].endswith(f"{CREDIT}. {NOTICE}")
 
 
 def test_a_notice_found_while_the_story_plays_is_said_then(
