@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Signal
 
 from media.chapters import (
@@ -54,6 +56,7 @@ class ModuleNavigation(QObject):
         showing.video_changed.connect(self._on_video)
         showing.tracks_changed.connect(self._show_chapters)
         ctx.stories.changed.connect(self._show_chapters)
+        ctx.clock.delay_changed.connect(self._show_chapters)
         ctx.playback.position_changed.connect(self._follow)  # chapters: video time
         self.videos.video_chosen.connect(showing.show_video)
         self.chapters.seek_requested.connect(self.go_to)
@@ -104,14 +107,16 @@ class ModuleNavigation(QObject):
 
     def chapter_list(self) -> tuple[Chapter, ...]:
         """The video's chapters, stories starting where their cues play now."""
-        showing = self.ctx.showing
+        showing, clock = self.ctx.showing, self.ctx.clock
         video, session = showing.video, showing.session
         if video is None:
             return ()
+        playing = tuple(  # a story's cue times are caption time; chapters video time
+            replace(s, start_ms=clock.to_video(s.start_ms))
+            for s in self.ctx.stories.segments()
+        )
         return video_chapters(
-            session.chapters if session is not None else None,
-            video.segments,
-            self.ctx.stories.segments(),
+            session.chapters if session is not None else None, video.segments, playing
         )
 
     def _show_chapters(self) -> None:

@@ -26,6 +26,7 @@ def chaptered(rig, module_folder: Path):  # type: ignore[no-untyped-def]
     transport = rig.add(Transport(rig.ctx))
     navigation = rig.add(ModuleNavigation(rig.ctx))
     show_chapters_on_seek_bar(navigation, transport)
+    rig.video()
     rig.place(transport.controls)
     rig.place(navigation.chapters, 1)
     rig.open(module_folder)
@@ -159,3 +160,17 @@ def test_help_and_readme_give_the_chapter_keys_and_the_3_second_rule(qtbot) -> N
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert "| Ctrl+Shift+Left / Ctrl+Shift+Right | Previous / next chapter" in readme
     assert "more than 3 seconds" in readme
+
+
+def test_under_a_caption_delay_the_story_chapter_lands_on_the_story(chaptered) -> None:  # type: ignore[no-untyped-def]
+    """Chapters are video time, a story's cues caption time: with captions 500 ms
+    later, the story's chapter starts 500 ms later in the video."""
+    rig, chapters, _controls = chaptered
+    view = rig.video().view
+    rig.ctx.clock.set_delay(500)
+    story = chapters.list.item(1)
+    assert story.data(Qt.ItemDataRole.UserRole) == 7_630
+    chapters.list.itemActivated.emit(story)
+    assert rig.playback.position() == 7_630
+    assert view.attribution_text(), "the story's credit shows at once"
+    assert chapters.list.item(2).data(Qt.ItemDataRole.UserRole) == 12_330
