@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from captions.model import TRACK_KINDS
 from captions.safe_files import UnreadableFileError, check_regular_file
+from media.language_names import track_label
 from media.model import Module, TrackRef, Video
 from media.sign_languages import sign_language_code, sign_language_name
 
@@ -187,8 +188,8 @@ def tracks_beside(video: Path) -> tuple[TrackRef, ...]:
         languages = [part for part in middle if part not in TRACK_KINDS]
         kind = kinds[0] if kinds else "captions"
         language = languages[0] if languages else ""
-        label = " ".join([language, kind if kind != "captions" else ""]).strip()
-        found.append(TrackRef(kind, language, label or candidate.name, candidate))
+        label = track_label(language, kind) or candidate.name
+        found.append(TrackRef(kind, language, label, candidate))
     return _with_default(found)
 
 

@@ -69,6 +69,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_caption", "Pre&vious caption", ("Ctrl+Left",), "Playback"),
     ActionSpec("next_caption", "&Next caption", ("Ctrl+Right",), "Playback"),
     ActionSpec("replay_caption", "&Replay this caption", ("R",), "Playback"),
+    ActionSpec(
+        "previous_chapter", "Previous &chapter", ("Ctrl+Shift+Left",), "Playback"
+    ),
+    ActionSpec("next_chapter", "Nex&t chapter", ("Ctrl+Shift+Right",), "Playback"),
     ActionSpec("play_story", "Play the &story from its start", (), "Playback"),
     ActionSpec("slower", "S&lower", ("[",), "Playback"),
     ActionSpec("faster", "F&aster", ("]",), "Playback"),
@@ -167,6 +171,10 @@ OTHER_KEYS = (
     ("Enter (in the find field)", "Play from the match; again: the next match"),
     ("Esc (in the find field)", "Close find and return"),
     ("Enter (on a transcript line)", "Play from that line"),
+    (
+        "Up / Down (in the transcript)",
+        "Read line by line, without moving the video (Enter plays from the line)",
+    ),
     ("Enter (on a note)", "Play from that bookmark"),
     ("F2, Delete (on a note)", "Edit the note, delete the bookmark"),
     ("Tab, Shift+Tab", "Move between controls"),

@@ -12,6 +12,7 @@ from player.core.notify import Notify
 from player.core.now_showing import NowShowing
 from player.core.settings import Settings
 from player.core.status import StatusArea
+from player.core.stories import ShownStories
 from player.playback.facade import PlaybackBase
 
 
@@ -30,6 +31,7 @@ class PlayerContext:
     settings: Settings
     showing: NowShowing
     window: QWidget
+    stories: ShownStories  # the shown video's stories: state, notice, where they play
 
 
 def build_context(
@@ -42,12 +44,14 @@ def build_context(
     notify = Notify(window.statusBar, status)
     settings = Settings(parent=window)
     settings.bad_value.connect(lambda text: notify.problem("settings", text))
+    showing = NowShowing(playback, notify, window)
     return PlayerContext(
         playback=playback,
         clock=CaptionClock(playback, window),
         actions=PlayerActions(window),
         notify=notify,
         settings=settings,
-        showing=NowShowing(playback, notify, window),
+        showing=showing,
         window=window,
+        stories=ShownStories(showing, notify, window),
     )

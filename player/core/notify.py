@@ -3,11 +3,20 @@ the window's list of problems."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QStatusBar
 
 from player.core.status import StatusArea
+
+# A seal value (sha256:<hex> cues:<digests>) means nothing to a reader: never shown.
+SEAL_VALUE = re.compile(r"sha256:[^\s'\")]*(?:\s+(?:cues|fields):[^\s'\")]*)?")
+
+
+def without_seal_values(text: str) -> str:
+    """`text` with every seal value cut to "…": the window shows no raw sha256."""
+    return SEAL_VALUE.sub("…", text)
 
 
 class Notify:
@@ -29,10 +38,10 @@ class Notify:
         self._problems.announce(text)
 
     def problem(self, topic: str, text: str) -> None:
-        self._problems.add_message(topic, text)
+        self._problems.add_message(topic, without_seal_values(text))
 
     def set_problems(self, topic: str, texts: list[str]) -> None:
-        self._problems.set_messages(topic, texts)
+        self._problems.set_messages(topic, [without_seal_values(t) for t in texts])
 
     def clear(self, topic: str) -> None:
         self._problems.clear(topic)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from captions.loader import load_track
 from captions.model import CaptionError, Track
+from media.language_names import track_label
 from media.model import TrackRef, Video
 
 CAPTION_KINDS = ("captions", "subtitles")
@@ -52,7 +53,11 @@ class VideoSession:
         return 0 if self.caption_refs else -1
 
     def labels(self) -> list[str]:
-        return [ref.label or ref.language or ref.file.name for ref in self.caption_refs]
+        """What the caption chooser offers: the label, else the language's name."""
+        return [
+            ref.label or track_label(ref.language, ref.kind) or ref.file.name
+            for ref in self.caption_refs
+        ]
 
     def track(self, index: int) -> Track | None:
         """The loaded track at `index` (loading it once), None if off or unreadable."""

@@ -33,6 +33,7 @@ from captions.model import Track
 from captions.timefmt import format_clock, parse_time
 from media.model import Segment
 from player.core.file_write import write_bytes_file
+from player.core.notify import without_seal_values
 from player.export.pdf_export import (
     html_title,
     print_document,
@@ -237,6 +238,7 @@ class ExportDialog(QDialog):
         self._show_notice(text, ok=True)
 
     def _show_notice(self, text: str, *, ok: bool) -> None:
+        text = without_seal_values(text)
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
         self.adjustSize()  # a longer notice needs more lines

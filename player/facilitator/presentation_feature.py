@@ -46,7 +46,10 @@ class Presenter(QObject):
         self.add_dialog: AddPauseDialog | None = None
         self._video: Video | None = None
         self._tracks: list[Track] = []
-        self._mirrored_video: Video | None = None
+        # The room sees each story's credit, and the notice of one whose words
+        # differ from the reviewed version (an unsealed story's notice is the
+        # facilitator's, on the console only).
+        self._mirrored_stories: tuple[object, ...] = ()
         self.pauses = PauseController(self.playback, ctx.settings, self)
         tools = ("present", "discussion_pauses", "skip_pause", "add_pause")
         self.panel = DiscussionPanel([ctx.actions[name] for name in tools], ctx.window)
@@ -80,6 +83,7 @@ class Presenter(QObject):
         self.ctx.clock.position_changed.connect(self._follow_position)
         showing.video_changed.connect(self._follow_console)
         showing.tracks_changed.connect(self._follow_console)
+        self.ctx.stories.changed.connect(self._follow_console)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._count_screens)
@@ -203,9 +207,11 @@ class Presenter(QObject):
         if force or tracks != self._tracks:
             self._tracks = tracks
             view.set_tracks(tracks)
-        if force or self._mirrored_video is not self._video:
-            self._mirrored_video = self._video
-            view.set_segments(self._video.segments if self._video else ())
+        stories = self.ctx.stories
+        shown = (stories.segments(), stories.altered_notices())
+        if force or shown != self._mirrored_stories:
+            self._mirrored_stories = shown
+            view.set_segments(*shown)
 
     # -- pauses ------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from captions.timefmt import format_clock, format_spoken
+from player.playback.seek_slider import SeekSlider
 
 CAPTIONS_OFF = -1
 
@@ -50,6 +51,7 @@ class Controls(QWidget):
         self._duration = 0
         self._position = 0
         self._spoken_second = -1
+        self._chapter = ""  # the chapter playing, as the seek slider describes it
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.play_button = _button(
@@ -102,8 +104,8 @@ class Controls(QWidget):
         for widget in widgets:
             self.indicators.addWidget(widget)
 
-    def _make_seek_slider(self) -> QSlider:
-        slider = QSlider(Qt.Orientation.Horizontal, self)
+    def _make_seek_slider(self) -> SeekSlider:
+        slider = SeekSlider(self)
         slider.setObjectName("seekSlider")
         slider.setAccessibleName("Seek")
         slider.setSingleStep(5000)
@@ -163,8 +165,26 @@ class Controls(QWidget):
         if second != self._spoken_second:
             self._spoken_second = second
             spoken = f"{format_spoken(ms)} of {format_spoken(self._duration)}"
-            self.seek_slider.setAccessibleDescription(spoken)
+            self._describe_seek(spoken)
             self.time_label.setAccessibleDescription(spoken)
+
+    def _describe_seek(self, spoken_time: str) -> None:
+        chapter = self._chapter
+        self.seek_slider.setAccessibleDescription(
+            f"{spoken_time}. {chapter}" if chapter else spoken_time
+        )
+
+    def set_chapter_marks(self, starts_ms: Sequence[int]) -> None:
+        """Draw the video's chapter boundaries on the seek slider."""
+        self.seek_slider.set_chapter_marks(starts_ms)
+
+    def set_chapter_description(self, text: str) -> None:
+        """The chapter playing ("Chapter 3 of 8: Respect their view"), as the seek
+        slider's description, so a screen reader reaches the chapter marks."""
+        if text != self._chapter:
+            self._chapter = text
+            self._spoken_second = -1
+            self._show_time(self._position)
 
     def set_playing(self, playing: bool) -> None:
         icon = (

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
+from player.playback.media_log import quiet_ffmpeg, quiet_qt_multimedia
+
+quiet_qt_multimedia()  # before QtMultimedia loads: it logs while it loads
+
 try:  # A Qt build without QtMultimedia still gets a window with a working transcript.
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 except ImportError:  # pragma: no cover - depends on the Qt build
@@ -139,6 +143,7 @@ class Playback(PlaybackBase):
             return
         try:
             self._player = QMediaPlayer(self)
+            quiet_ffmpeg()  # the backend, and FFmpeg with it, loaded just now
             self._audio = QAudioOutput(self)
             self._player.setAudioOutput(self._audio)
             if hasattr(self._player, "setPitchCompensation"):  # Qt 6.10+

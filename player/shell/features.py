@@ -59,6 +59,16 @@ class Features:
         ]
 
 
+def show_chapters_on_seek_bar(
+    navigation: ModuleNavigation, transport: Transport
+) -> None:
+    """The chapter marks on the seek slider, and the chapter playing as its
+    description, so a screen reader reaches them."""
+    controls = transport.controls
+    navigation.chapters_changed.connect(controls.set_chapter_marks)
+    navigation.chapter_described.connect(controls.set_chapter_description)
+
+
 def build_features(ctx: PlayerContext, guard: SingleKeyGuard | None) -> Features:
     """Every feature on `ctx`, the transport bar first."""
     transport = Transport(ctx)
@@ -69,6 +79,7 @@ def build_features(ctx: PlayerContext, guard: SingleKeyGuard | None) -> Features
     accessibility = build_accessibility(ctx, transcript.panel, video.view)
     presenter = Presenter(ctx, video.view)
     reading = build_reading_aids(ctx, guard)
+    show_chapters_on_seek_bar(navigation, transport)
     return Features(
         video=video,
         transcript=transcript,

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.video.navigation_feature import CHAPTER_KEYS_HELP
+
 
 class HelpDialog(QDialog):
     """A read-only table a screen reader can walk: keys, then what they do."""
@@ -30,7 +32,7 @@ class HelpDialog(QDialog):
         intro = QLabel(
             "Single-key shortcuts do nothing while you type in a text field, and "
             "can be turned off in the View menu. Arrow keys act on the video when "
-            "it has focus.",
+            f"it has focus. {CHAPTER_KEYS_HELP}",
             self,
         )
         intro.setWordWrap(True)

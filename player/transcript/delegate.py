@@ -46,6 +46,11 @@ CURRENT_MATCH_BACKGROUND = QColor("#ff9f1c")
 MATCH_TEXT = QColor("#000000")
 
 
+def notice_line(notice: str) -> str:
+    """A story's notice as the header shows it, marked as a warning."""
+    return f"⚠ {notice}"
+
+
 @dataclass(frozen=True, slots=True)
 class RowGeometry:
     """Heights of a row's parts, top to bottom, in pixels."""
@@ -78,6 +83,7 @@ class TranscriptDelegate(QStyledItemDelegate):
         self._heights: dict[int, int] = {}
         self._heights_width = -1
         self._update_fonts()
+        model.modelReset.connect(self.clear_cache)  # new rows, new heights
 
     # -- fonts and scale ---------------------------------------------------------
 
@@ -134,7 +140,15 @@ class TranscriptDelegate(QStyledItemDelegate):
             attribution = self._italic_metrics.boundingRect(
                 QRect(0, 0, inner, _TALL), _WRAP, block.attribution
             ).height()
-        return title + attribution + 20
+        notice = 0
+        if block.notice:
+            notice = (
+                4
+                + self._metrics.boundingRect(
+                    QRect(0, 0, inner, _TALL), _WRAP, notice_line(block.notice)
+                ).height()
+            )
+        return title + attribution + notice + 20
 
     def geometry(self, row: int, width: int) -> RowGeometry:
         model = self._model
@@ -233,10 +247,15 @@ class TranscriptDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.setFont(self.title)
         title = painter.drawText(inner, _WRAP, block.title)
+        below = title.bottom()
         if block.attribution:
             painter.setFont(self.italic)
-            inner.setTop(title.bottom() + 2)
-            painter.drawText(inner, _WRAP, block.attribution)
+            inner.setTop(below + 2)
+            below = painter.drawText(inner, _WRAP, block.attribution).bottom()
+        if block.notice:  # bold, with a sign: not by colour alone
+            painter.setFont(self.bold)
+            inner.setTop(below + 6)
+            painter.drawText(inner, _WRAP, notice_line(block.notice))
 
     def _paint_time(
         self, painter: QPainter, palette: QPalette, row: int, left: int, top: int

@@ -9,7 +9,7 @@ headings above that cue.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -69,10 +69,12 @@ class SegmentBlock:
     attribution: str
     start_ms: int
     end_ms: int
+    notice: str = ""  # the words differ from the reviewed version, or are unsealed
 
     @property
     def header_text(self) -> str:
-        return f"{self.title}\n{self.attribution}" if self.attribution else self.title
+        lines = (self.title, self.attribution, self.notice)
+        return "\n".join(line for line in lines if line)
 
 
 def _paragraph_rows(
@@ -106,14 +108,24 @@ class TranscriptModel(QAbstractListModel):
 
     # -- loading ---------------------------------------------------------------
 
-    def set_track(self, track: Track | None, segments: Sequence[Segment] = ()) -> None:
-        """Show `track` (None empties the model); segments become header blocks."""
+    def set_track(
+        self,
+        track: Track | None,
+        segments: Sequence[Segment] = (),
+        notices: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show `track` (None empties the model); segments become header blocks,
+        with their notice (by segment id) when their words are not the reviewed
+        ones."""
+        notices = notices or {}
         self.beginResetModel()
         self._track = track
         self._cues = track.cues if track is not None else ()
         self._texts = [cue.plain.replace("\n", " ") for cue in self._cues]
         self._blocks = [
-            SegmentBlock(s.title, s.attribution_line, s.start_ms, s.end_ms)
+            SegmentBlock(
+                s.title, s.attribution_line, s.start_ms, s.end_ms, notices.get(s.id, "")
+            )
             for s in sorted(segments, key=lambda s: s.start_ms)
         ]
         self._rich_cache = {}
@@ -202,7 +214,8 @@ class TranscriptModel(QAbstractListModel):
         return self._texts
 
     def speaker(self, row: int) -> str:
-        return self._speakers[row]
+        """Who says this row's words; a sound ([chime]) has no speaker."""
+        return "" if self.is_sound(row) else self._speakers[row]
 
     def speaker_heading(self, row: int) -> str:
         return self._headings.get(row, "")
@@ -259,7 +272,7 @@ class TranscriptModel(QAbstractListModel):
 
     def accessible_text(self, row: int) -> str:
         cue = self._cues[row]
-        speaker = self._speakers[row]
+        speaker = self.speaker(row)
         said = f"{speaker}: {self._texts[row]}" if speaker else self._texts[row]
         if self.is_sound(row):
             said = f"Sound: {said}"
@@ -267,7 +280,8 @@ class TranscriptModel(QAbstractListModel):
         block = self.segment_header(row)
         if block is not None:
             heading = f"{block.title}, {block.attribution}" if block.attribution else ""
-            line = f"Story: {heading or block.title}. {line}"
+            notice = f" {block.notice}" if block.notice else ""
+            line = f"Story: {heading or block.title}.{notice} {line}"
         return line
 
     def accessible_description(self, row: int) -> str:

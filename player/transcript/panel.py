@@ -1,11 +1,12 @@
 """The transcript panel: the list that follows the video, find, and "Follow video".
 
-It only emits intents (`seek_requested(ms)`); the main window wires it to playback.
+It only emits intents (`seek_requested(ms)`: a line or match chosen, to play from);
+the transcript feature plays from there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -77,9 +78,15 @@ class TranscriptPanel(QWidget):
 
     # -- contract with the window ------------------------------------------------------
 
-    def set_track(self, track: Track | None, segments: Sequence[Segment] = ()) -> None:
-        """Show `track` with its storytelling segments; None shows "No transcript"."""
-        self.model.set_track(track, segments)
+    def set_track(
+        self,
+        track: Track | None,
+        segments: Sequence[Segment] = (),
+        notices: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show `track` with its storytelling segments (and the notice of a story
+        whose words are not the reviewed ones); None shows "No transcript"."""
+        self.model.set_track(track, segments, notices)
         self._follow_row = -1
         has_cues = track is not None and len(track) > 0
         self.empty_label.setVisible(not has_cues)

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from captions.model import Track
 from player.core.context import PlayerContext
 from player.core.contribution import TRANSCRIPT, Contribution, Panel
 from player.transcript.panel import TranscriptPanel
@@ -22,13 +21,11 @@ class TranscriptFeature(QObject):
         self.ctx = ctx
         self.panel = panel if panel is not None else TranscriptPanel(ctx.window)
         self.panel.setObjectName("transcriptPanel")
-        self._track: Track | None = None
-        self._shown_once = False
+        self._shown: tuple[object, ...] | None = None  # (track, stories, notices)
         ctx.clock.position_changed.connect(self.panel.set_position)
         ctx.showing.tracks_changed.connect(self._on_tracks)
-        self.panel.seek_requested.connect(
-            ctx.clock.seek
-        )  # a cue's time is caption time
+        ctx.stories.changed.connect(self._on_tracks)
+        self.panel.seek_requested.connect(self.play_from)
 
     def contribution(self) -> Contribution:
         return Contribution(
@@ -40,6 +37,14 @@ class TranscriptFeature(QObject):
             },
         )
 
+    def play_from(self, caption_ms: int) -> None:
+        """A line or find match chosen (click, Enter, double-click): play from its cue.
+
+        Moving through the lines with the arrow keys only reads them; it never seeks.
+        """
+        self.ctx.clock.seek(caption_ms)  # a cue's time is caption time
+        self.ctx.playback.play()
+
     def _shown_then(self, how: Callable[[], None]) -> Callable[[], None]:
         def run() -> None:
             if not self.panel.isVisible():
@@ -49,10 +54,15 @@ class TranscriptFeature(QObject):
         return run
 
     def _on_tracks(self) -> None:
-        showing = self.ctx.showing
-        track = showing.transcript_track
-        if track is not self._track or not self._shown_once:
-            self._track, self._shown_once = track, True
-            segments = showing.video.segments if showing.video is not None else ()
-            self.panel.set_track(track, segments)
+        """The transcript's track, its stories where their cues play in it (after
+        a timing fix too) and their notices; shown again only when one changed."""
+        track = self.ctx.showing.transcript_track
+        stories = self.ctx.stories
+        shown = (track, stories.segments_for(track), stories.notices())
+        if self._shown is None or any(
+            new is not old and new != old
+            for new, old in zip(shown, self._shown, strict=True)
+        ):
+            self._shown = shown
+            self.panel.set_track(track, shown[1], shown[2])
         self.panel.set_position(self.ctx.clock.position())

@@ -29,30 +29,83 @@ class Box:
         )
 
 
+# Captions placed by the player keep this share of the video's width at most.
+AUTO_WIDTH_SHARE = 0.9
+
+
+def computed_position(settings: CueSettings) -> float:
+    """The cue's `position` (percent of the width), or where its `align` puts it."""
+    if settings.position is not None:
+        return settings.position
+    return {"left": 0.0, "start": 0.0, "right": 100.0, "end": 100.0}.get(
+        settings.align, 50.0
+    )
+
+
+def computed_position_alignment(settings: CueSettings) -> str:
+    """line-left, center or line-right: which side of the box `position` is."""
+    if settings.position_align != "auto":
+        return settings.position_align
+    return {
+        "left": "line-left",
+        "start": "line-left",
+        "right": "line-right",
+        "end": "line-right",
+    }.get(settings.align, "center")
+
+
+def cue_box(area: Box, settings: CueSettings) -> tuple[float, float]:
+    """Left edge and width of a horizontal cue's box, by the WebVTT rendering rules.
+
+    `size` is the box's width in percent of the video's, cut to what fits on the
+    side of `position` that the position alignment leaves open.
+    """
+    position = computed_position(settings)
+    alignment = computed_position_alignment(settings)
+    if alignment == "line-left":
+        room = 100.0 - position
+    elif alignment == "line-right":
+        room = position
+    else:
+        room = 2 * min(position, 100.0 - position)
+    size = max(0.0, min(settings.size, room))
+    left = {"line-left": position, "line-right": position - size}.get(
+        alignment, position - size / 2
+    )
+    return area.x + area.width * left / 100, area.width * size / 100
+
+
+def text_width_limit(area: Box, settings: CueSettings, honour: bool) -> float:
+    """How wide a cue's text may be before it wraps: its box's width, when honoured."""
+    widest = area.width * AUTO_WIDTH_SHARE
+    return min(cue_box(area, settings)[1], widest) if honour else widest
+
+
+def text_alignment(settings: CueSettings, honour: bool) -> str:
+    """Where the lines sit inside the cue's box: "left", "center" or "right"."""
+    if not honour:
+        return "center"
+    return {"left": "left", "start": "left", "right": "right", "end": "right"}.get(
+        settings.align, "center"
+    )
+
+
 def _horizontal(
     area: Box, width: float, settings: CueSettings, honour: bool, margin: float
 ) -> float:
-    align = settings.align if honour else "center"
-    if honour and settings.position is not None:
-        anchor = area.x + area.width * settings.position / 100
-        side = settings.position_align
-        if side == "auto":
-            side = {
-                "left": "line-left",
-                "start": "line-left",
-                "right": "line-right",
-                "end": "line-right",
-            }.get(align, "center")
-        x = {"line-left": anchor, "line-right": anchor - width}.get(
-            side, anchor - width / 2
-        )
-    elif align in ("left", "start"):
-        x = area.x + margin
-    elif align in ("right", "end"):
-        x = area.x + area.width - margin - width
+    if honour:
+        left, box_width = cue_box(area, settings)
     else:
-        x = area.x + (area.width - width) / 2
-    return max(area.x, min(x, area.x + area.width - width))
+        left, box_width = area.x, area.width
+    side = text_alignment(settings, honour)
+    if side == "left":
+        x = left
+    elif side == "right":
+        x = left + box_width - width
+    else:
+        x = left + (box_width - width) / 2
+    inset = margin if width + 2 * margin <= area.width else 0.0
+    return max(area.x + inset, min(x, area.x + area.width - inset - width))
 
 
 def _explicit_top(

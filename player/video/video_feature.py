@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from media.model import Video
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution
 from player.playback.controls import CAPTIONS_OFF
@@ -25,8 +24,9 @@ class VideoFeature(QObject):
         ctx.playback.set_video_output(self.view.video_item)
         ctx.actions.scope_to_video(self.view)
         ctx.clock.position_changed.connect(self.view.set_position)
-        ctx.showing.video_changed.connect(self._on_video)
+        ctx.showing.video_changed.connect(self._show_stories)
         ctx.showing.tracks_changed.connect(self._on_tracks)
+        ctx.stories.changed.connect(self._show_stories)
         self.view.play_toggle_requested.connect(ctx.playback.toggle)
         self.view.full_screen_requested.connect(ctx.actions["full_screen"].trigger)
 
@@ -38,11 +38,15 @@ class VideoFeature(QObject):
             }
         )
 
-    def _on_video(self, video: Video) -> None:
-        self.view.set_segments(video.segments)
+    def _show_stories(self, *_args: object) -> None:
+        """The lower third where the stories play in the captions shown, with the
+        notice of a story whose words differ from the reviewed version."""
+        stories = self.ctx.stories
+        self.view.set_segments(stories.segments(), stories.notices())
 
     def _on_tracks(self) -> None:
         showing = self.ctx.showing
+        self._show_stories()
         self.view.set_tracks(showing.shown_tracks())
         self.ctx.actions["captions"].setChecked(showing.caption_index != CAPTIONS_OFF)
 

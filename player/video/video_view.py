@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 
 from captions.model import Cue, Track
 from media.model import Segment
-from player.video.caption_layout import Box, place_captions
+from player.playback.media_log import quiet_qt_multimedia
+from player.video.caption_layout import (
+    Box,
+    place_captions,
+    text_alignment,
+    text_width_limit,
+)
 from player.video.caption_paint import caption_font, style_caption_box
 from player.video.caption_style import DEFAULT_STYLE, CaptionStyle
 
@@ -36,6 +42,8 @@ try:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # pragma: no cover - Qt before 6.8
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
+
+quiet_qt_multimedia()  # before QtMultimedia loads: it logs while it loads
 
 try:
     from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
@@ -66,9 +74,15 @@ def _from_top(area: Box, boxes: list[Box], auto: list[bool]) -> list[Box]:
 
 
 CAPTION_MODES = ("overlay", "band")
+LINE_SIDES = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+}
 CAPTION_TEXT = QColor(255, 255, 255)
 CAPTION_BACKGROUND = QColor(0, 0, 0, 204)
 ATTRIBUTION_BACKGROUND = QColor(16, 40, 72, 235)
+NOTICE_TEXT = QColor(255, 214, 90)  # over 9:1 on the attribution's background
 
 
 class _TextBox(QGraphicsRectItem):
@@ -83,16 +97,17 @@ class _TextBox(QGraphicsRectItem):
         self.padding = 6.0
 
     def set_content(
-        self, markup: str, font: QFont, max_width: float, centre: bool
+        self, markup: str, font: QFont, max_width: float, side: str = "left"
     ) -> None:
+        """Show `markup`, wrapped within `max_width` with the padding, lines on `side`
+        ("left", "center" or "right")."""
         self.text.setFont(font)
         self.text.setTextWidth(-1)
         self.text.setHtml(markup)
-        if self.text.document().idealWidth() > max_width:
-            self.text.setTextWidth(max_width)
-        option = QTextOption(
-            Qt.AlignmentFlag.AlignHCenter if centre else Qt.AlignmentFlag.AlignLeft
-        )
+        inner = max(1.0, max_width - 2 * self.padding)
+        if self.text.document().idealWidth() > inner:
+            self.text.setTextWidth(inner)
+        option = QTextOption(LINE_SIDES.get(side, Qt.AlignmentFlag.AlignLeft))
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         self.text.document().setDefaultTextOption(option)
         self.text.setTextWidth(self.text.document().idealWidth())
@@ -146,6 +161,9 @@ class VideoView(QGraphicsView):
         self._shown: list[tuple[int, int]] = []
         self._caption_items: list[_TextBox] = []
         self._segment: Segment | None = None
+        self._notices: dict[str, str] = {}
+        self._said_notice = ""  # the notice a screen reader heard for this story
+        self.announces = True  # False on a copy of the picture (the projector)
         self._position = 0
         self._style = DEFAULT_STYLE
         self.attribution = _TextBox(ATTRIBUTION_BACKGROUND)
@@ -161,10 +179,17 @@ class VideoView(QGraphicsView):
         self._shown = []
         self._update_captions(self._position, force=True)
 
-    def set_segments(self, segments: Sequence[Segment]) -> None:
+    def set_segments(
+        self, segments: Sequence[Segment], notices: Mapping[str, str] | None = None
+    ) -> None:
+        """The stories to attribute, where they play; `notices` by segment id say
+        where a story's words differ from the reviewed version (or are unsealed).
+
+        A story already playing stays announced: only a notice new to it is said.
+        """
         self._segments = tuple(segments)
-        self._segment = None
-        self._update_segment(self._position)
+        self._notices = dict(notices or {})
+        self._update_segment(self._position, refresh=True)
 
     def set_caption_style(self, style: CaptionStyle) -> None:
         """Draw captions in `style` (clamped); every other caption setter ends here."""
@@ -239,26 +264,47 @@ class VideoView(QGraphicsView):
     def current_segment(self) -> Segment | None:
         return self._segment
 
+    def story_notice_text(self) -> str | None:
+        """The notice on the video now (the story's words differ, or are not
+        sealed), or None."""
+        segment = self._segment
+        if segment is None or not self.attribution.isVisible():
+            return None
+        return self._notices.get(segment.id) or None
+
     # -- internals ---------------------------------------------------------------
 
-    def _update_segment(self, ms: int) -> None:
+    def _update_segment(self, ms: int, refresh: bool = False) -> None:
         segment = next((s for s in self._segments if s.contains(ms)), None)
-        if segment == self._segment:
+        old = self._segment
+        same_story = (old is None) == (segment is None) and (
+            old is None or segment is None or old.id == segment.id
+        )
+        if same_story and not refresh and segment == old:
             return
         self._segment = segment
+        notice = self._notices.get(segment.id, "") if segment is not None else ""
         if segment is None:
             self.attribution.hide()
             self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         else:
             self.attribution.show()
-            self.setAccessibleDescription(
-                f"Story: {segment.title}. {segment.attribution_line}"
-            )
-            self._announce(f"Story: {segment.title}. {segment.attribution_line}")
+            told = f"Story: {segment.title}. {segment.attribution_line}"
+            said = f"{told}. {notice}" if notice else told
+            self.setAccessibleDescription(said)
+            if not same_story:
+                self._announce(said)
+            elif notice and notice != self._said_notice:
+                self._announce(notice)
+        if not same_story or notice:
+            self._said_notice = notice
         self._relayout()
-        self.segment_changed.emit(segment)
+        if not same_story:
+            self.segment_changed.emit(segment)
 
     def _announce(self, text: str) -> None:
+        if not self.announces:
+            return
         if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
@@ -305,8 +351,8 @@ class VideoView(QGraphicsView):
         else:
             area = Box(video.x(), video.y(), video.width(), video.height())
         cues = self.displayed_cues()
-        self._fill_caption_items(cues, font, area.width * 0.9)
         honour = self.honour_cue_settings and self.caption_mode == "overlay"
+        self._fill_caption_items(cues, font, area, honour)
         boxes = place_captions(
             area,
             [item.size() for item in self._caption_items[: len(cues)]],
@@ -323,14 +369,19 @@ class VideoView(QGraphicsView):
             if index < len(boxes):
                 item.setPos(boxes[index].x, boxes[index].y)
 
-    def _fill_caption_items(self, cues: list[Cue], font: QFont, width: float) -> None:
+    def _fill_caption_items(
+        self, cues: list[Cue], font: QFont, area: Box, honour: bool
+    ) -> None:
+        """Each cue's text wrapped in its own box's width (`size`, when honoured)."""
         while len(self._caption_items) < len(cues):
             item = _TextBox(CAPTION_BACKGROUND)
             item.setZValue(3)
             self.scene().addItem(item)
             self._caption_items.append(item)
         for item, cue in zip(self._caption_items, cues, strict=False):
-            item.set_content(self._markup(cue), font, width, centre=True)
+            width = text_width_limit(area, cue.settings, honour)
+            side = text_alignment(cue.settings, honour)
+            item.set_content(self._markup(cue), font, width, side)
             style_caption_box(item, item.text, self._style)
 
     def _place_attribution(self, video: QRectF, caption_font: QFont) -> float:
@@ -340,7 +391,13 @@ class VideoView(QGraphicsView):
         font = QFont(caption_font)
         font.setPixelSize(max(12, round(caption_font.pixelSize() * 0.75)))
         markup = f"<b>{html.escape(self._segment.attribution_line)}</b>"
-        self.attribution.set_content(markup, font, video.width() * 0.8, centre=False)
+        notice = self._notices.get(self._segment.id, "")
+        if notice:
+            markup += (
+                f'<div style="color: {NOTICE_TEXT.name()}">'
+                f"⚠ {html.escape(notice)}</div>"
+            )
+        self.attribution.set_content(markup, font, video.width() * 0.8)
         _width, height = self.attribution.size()
         margin = max(6.0, video.height() * 0.03)
         self.attribution.setPos(video.x() + margin, video.bottom() - margin - height)

@@ -189,7 +189,7 @@ def probe(timeout: float, listen: float) -> int:
     stories = [line for line in heard if ": Story: " in line]
     if (
         len(stories) != 1
-        or "stand-in for the story of Rose Henry" not in stories[0].lower()
+        or "stand-in for the story of rose henry" not in stories[0].lower()
     ):
         problems.append(f"the story's attribution was announced {len(stories)} times")
     if len(heard) <= len(stories):
