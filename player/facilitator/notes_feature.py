@@ -109,6 +109,7 @@ class NotesController(QObject):
                 "export_notes": self.export_notes,
                 "delete_all_notes": self.delete_all,
             },
+            on_close=lambda: self.store.close(),  # the log folded in: the file is whole
         )
 
     # -- store ------------------------------------------------------------------------
@@ -154,7 +155,9 @@ class NotesController(QObject):
         """Say so (instead of asking for a note that cannot be kept) when nothing
         can be saved now; True then."""
         refusal = self.store.cannot_save()
-        if refusal:
+        if refusal in self.ctx.notify.problems("notes"):
+            self.ctx.notify.say(f"Not possible: {refusal}.", 8000)  # shown above
+        elif refusal:
             self._say(f"Not possible: {refusal}.")
         return bool(refusal)
 

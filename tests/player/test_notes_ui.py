@@ -524,8 +524,53 @@ def test_read_only_notes_are_listed_and_b_and_f2_say_why(
     notes.panel.list.setCurrentIndex(notes.panel.model.index(0, 0))
     qtbot.keyClick(notes.panel.list, Qt.Key.Key_F2)
     assert notes.dialog is None
-    said = " ".join(notes_bench.status.messages("notes"))
-    assert "Not possible" in said and "read-only" in said
+    said = notes_bench.rig.ctx.notify.shown()
+    assert said.startswith("Not possible: ") and "read-only" in said
+    assert notes_bench.status.messages("notes") == [problem], "said, not repeated"
     notes.ask = lambda _box: pytest.fail("nothing to confirm")  # type: ignore[assignment]
     notes.panel.delete_button.click()
     assert {p.name: p.read_bytes() for p in read_only_data.iterdir()} == before
+
+
+def test_closing_the_window_leaves_the_notes_file_whole(
+    qtbot, notes_main_window
+) -> None:
+    """No write-ahead log left beside it: the file alone can be copied or backed up."""
+    store = notes_main_window.notes.store
+    store.add("test-module", "first", 1_000, "in the log until closed")
+    log = Path(f"{store.path}-wal")
+    assert log.exists()
+    notes_main_window.close()
+    assert not log.exists()
+    with NotesStore(store.path) as reopened:
+        assert [b.note for b in reopened.list()] == ["in the log until closed"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "foreign", "text"])
+def test_a_notes_path_that_is_not_a_notes_file_is_said_and_kept(
+    qtbot, notes_bench, tmp_path: Path, kind: str
+) -> None:
+    import sqlite3
+
+    path = tmp_path / "hostile" / "notes.sqlite3"
+    path.parent.mkdir()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "foreign":
+        with sqlite3.connect(path) as other:
+            other.execute("CREATE TABLE accounts (name TEXT)")
+    else:
+        path.write_text("my shopping list\n", encoding="utf-8")
+    before = path.read_bytes() if path.is_file() else None
+    notes_bench.notes.use_store(NotesStore(path))  # reads it: must not block
+    (problem,) = notes_bench.status.messages("notes")
+    assert problem.startswith("Your notes could not be read: ") and str(path) in problem
+    qtbot.keyClick(notes_bench.video_view, Qt.Key.Key_B)
+    assert notes_bench.notes.dialog is None
+    assert "Not possible" in notes_bench.rig.ctx.notify.shown() + " ".join(
+        notes_bench.status.messages("notes")
+    )
+    assert (path.read_bytes() if path.is_file() else None) == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["notes.sqlite3"]
