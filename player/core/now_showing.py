@@ -153,6 +153,20 @@ class NowShowing(QObject):
             self.transcript_track = track
         self.tracks_changed.emit()
 
+    def show_track_file(self, path: str | Path) -> bool:
+        """Show the captions or subtitles track read from `path` (a search hit's
+        track); False, changing nothing, when this video has no such track."""
+        session = self.session
+        if session is None or not str(path):
+            return False
+        wanted = Path(path).resolve()
+        for index, ref in enumerate(session.caption_refs):
+            if ref.file.resolve() == wanted:
+                if index != self.caption_index:
+                    self.select_captions(index)
+                return self.caption_index == index
+        return False
+
     def set_second_language(self, code: str) -> None:
         """Show the caption track of language `code` too ("" for none)."""
         if code != self._second_code:

@@ -35,6 +35,11 @@ POSITION = IntKey("reading/position/{}", 0, 0, 2**31 - 1)
 PAUSE_AFTER_CAPTION = BoolKey("reading/pause_after_caption", False)
 SINGLE_KEYS = BoolKey("reading/single_keys", True)
 SECOND_LANGUAGE = TextKey("reading/second_language/{}", "")
+# What a start without a path reopens: the module as opened, and its video shown.
+LAST_MODULE = TextKey("session/module", "")
+LAST_VIDEO = TextKey("session/video", "")
+VOLUME = IntKey("playback/volume", 80, 0, 100)
+MUTED = BoolKey("playback/muted", False)
 
 # -- transcript reading and screen readers ---------------------------------------------
 TEXT_SCALE = IntKey("transcript/textScale", 100, 75, 300)
@@ -79,6 +84,10 @@ ALL_KEYS: tuple[Key[Any], ...] = (
     PAUSE_AFTER_CAPTION,
     SINGLE_KEYS,
     SECOND_LANGUAGE,
+    LAST_MODULE,
+    LAST_VIDEO,
+    VOLUME,
+    MUTED,
     TEXT_SCALE,
     LINE_SPACING,
     HIGH_CONTRAST,

@@ -9,18 +9,59 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeGuard
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from captions.timefmt import format_clock
 from player.core.context import PlayerContext
 from player.core.contribution import NOTES, Contribution, Panel
 from player.core.file_write import write_text_file
 from player.facilitator.notes_panel import NoteDialog, NotesPanel
-from player.facilitator.notes_store import Bookmark, NotesStore, notes_text
+from player.facilitator.notes_store import (
+    Bookmark,
+    NoteConflict,
+    NotesFileError,
+    NotesStore,
+    notes_text,
+)
 
 NOTES_TITLE = "My notes (private)"
+# What reading or changing the notes file can raise; each becomes a sentence.
+STORE_ERRORS = (NotesFileError, sqlite3.Error, OSError)
+
+
+def _reason(error: Exception) -> str:
+    """The plain reason of a store error (a NotesFileError names its file)."""
+    if isinstance(error, OSError) and error.strerror:
+        name = f"{error.filename}: " if error.filename else ""
+        return f"{name}{error.strerror}"
+    return str(error)
+
+
+def conflict_text(conflict: NoteConflict, *, deleting: bool = False) -> str:
+    """What happened to a note another window changed or deleted meanwhile."""
+    clock = format_clock(conflict.seen.at_ms)
+    if conflict.now is None:
+        return (
+            f"The bookmark at {clock} was deleted in another window while you"
+            " edited it, so your note was not saved. It is still here: Save keeps"
+            " it as a new bookmark; Cancel lets it go."
+        )
+    now = " ".join(conflict.now.note.split()) or "(no note)"
+    if deleting:
+        return (
+            f"The note at {clock} was changed in another window while you were"
+            f" asked (it now reads “{now}”), so it was not deleted. Look at it"
+            " again before you delete it."
+        )
+    return (
+        f"The note at {clock} was changed in another window while you edited it"
+        f" (it now reads “{now}”), so yours was not saved over it. Yours is still"
+        " here: Save keeps it as a new note beside that one; Cancel lets it go."
+    )
 
 
 def ask_user(box: QMessageBox) -> bool:
@@ -68,6 +109,7 @@ class NotesController(QObject):
                 "export_notes": self.export_notes,
                 "delete_all_notes": self.delete_all,
             },
+            on_close=lambda: self.store.close(),  # the log folded in: the file is whole
         )
 
     # -- store ------------------------------------------------------------------------
@@ -85,23 +127,39 @@ class NotesController(QObject):
         return module.id, video.id
 
     def refresh(self, select_id: int = -1) -> None:
-        """Show the bookmarks of the video on show."""
+        """Show the bookmarks of the video on show, and whether they can be changed."""
         where = self._where()
         try:
             found = self.store.list(*where) if where is not None else []
-        except sqlite3.Error as exc:
-            self._say(f"Your notes could not be read: {exc}")
+        except STORE_ERRORS as exc:
             found = []
+            self.ctx.notify.set_problems(
+                "notes", [f"Your notes could not be read: {_reason(exc)}"]
+            )
+        else:
+            refusal = self.store.cannot_save() if self.store.read_only else ""
+            self.ctx.notify.set_problems("notes", [refusal] if refusal else [])
         self.panel.set_bookmarks(found, select_id)
 
     def _say(self, message: str) -> None:
-        """A problem: shown with the window's other problems."""
+        """A problem: shown with the window's other problems, and spoken."""
         self.ctx.notify.problem("notes", message)
+        self.ctx.notify.announce(message)
 
     def _tell(self, message: str) -> None:
         """A result: shown in the notes panel and told to a screen reader."""
         self.panel.say(message)
         self.ctx.notify.announce(message)
+
+    def _refused(self) -> bool:
+        """Say so (instead of asking for a note that cannot be kept) when nothing
+        can be saved now; True then."""
+        refusal = self.store.cannot_save()
+        if refusal in self.ctx.notify.problems("notes"):
+            self.ctx.notify.say(f"Not possible: {refusal}.", 8000)  # shown above
+        elif refusal:
+            self._say(f"Not possible: {refusal}.")
+        return bool(refusal)
 
     # -- intents ----------------------------------------------------------------------
 
@@ -111,61 +169,136 @@ class NotesController(QObject):
         if where is None:
             self._say("Open a video before bookmarking.")
             return
+        if self._refused():
+            return
         at_ms = self.ctx.playback.position()
-        dialog = NoteDialog(at_ms, parent=self.window, edit=False)
-        dialog.accepted.connect(lambda: self._save_new(where, at_ms, dialog.note()))
-        self._show_dialog(dialog)
+        self._open_dialog(
+            NoteDialog(
+                at_ms,
+                parent=self.window,
+                edit=False,
+                save=lambda note: self._save_new(where, at_ms, note),
+            )
+        )
 
-    def _save_new(self, where: tuple[str, str], at_ms: int, note: str) -> None:
+    def _save_new(self, where: tuple[str, str], at_ms: int, note: str) -> str:
+        """Save a new bookmark; why not (the note stays in the dialog), else ""."""
         try:
             bookmark = self.store.add(where[0], where[1], at_ms, note)
-        except (sqlite3.Error, OSError) as exc:
-            self._say(f"The bookmark could not be saved: {exc}")
-            return
+        except STORE_ERRORS as exc:
+            return self._not_saved(f"The bookmark could not be saved: {_reason(exc)}.")
         self._show_if_hidden()
         self.refresh(bookmark.id)
+        return ""
 
     def edit(self, bookmark_id: int) -> None:
-        bookmark = self.store.get(bookmark_id)
+        if self._refused():
+            return
+        bookmark = self._current(bookmark_id)
         if bookmark is None:
-            self.refresh()
             return
         dialog = NoteDialog(bookmark.at_ms, bookmark.note, self.window, edit=True)
-        dialog.accepted.connect(lambda: self._save_edit(bookmark_id, dialog.note()))
-        self._show_dialog(dialog)
+        dialog.set_save(lambda note: self._save_edit(dialog, bookmark, note))
+        self._open_dialog(dialog)
 
-    def _save_edit(self, bookmark_id: int, note: str) -> None:
+    def _current(self, bookmark_id: int) -> Bookmark | None:
+        """The bookmark as it is in the file now; None (said) when it is gone."""
         try:
-            self.store.edit(bookmark_id, note=note)
-        except (sqlite3.Error, OSError) as exc:
-            self._say(f"The note could not be saved: {exc}")
-        self.refresh(bookmark_id)
+            bookmark = self.store.get(bookmark_id)
+        except STORE_ERRORS as exc:
+            self._say(f"Your notes could not be read: {_reason(exc)}")
+            return None
+        if bookmark is None:
+            self._tell("That bookmark was deleted in another window.")
+            self.refresh()
+        return bookmark
 
-    def _show_dialog(self, dialog: NoteDialog) -> None:
+    def _save_edit(self, dialog: NoteDialog, seen: Bookmark, note: str) -> str:
+        """Save the edit of the note as `seen`; refused when another window changed
+        or deleted it since, and the dialog then offers to keep it as a new note."""
+        try:
+            self.store.edit(seen.id, note=note, seen=seen)
+        except NoteConflict as conflict:
+            self.refresh(seen.id)
+            where = (seen.module_id, seen.video_id)
+            dialog.set_save(
+                lambda text: self._save_new(where, seen.at_ms, text),
+                "Save as a &new note",
+            )
+            return self._not_saved(conflict_text(conflict))
+        except STORE_ERRORS as exc:
+            return self._not_saved(f"The note could not be saved: {_reason(exc)}.")
+        self.refresh(seen.id)
+        return ""
+
+    def _not_saved(self, message: str) -> str:
+        """The reason shown in the dialog is spoken too, since focus stays put."""
+        self.ctx.notify.announce(message)
+        return message
+
+    def _open_dialog(self, dialog: NoteDialog) -> None:
+        """Show `dialog` as the one note dialog; it is forgotten, then deleted, when
+        it closes, so the next B or F2 always builds a fresh one."""
         if self.dialog is not None:
             self.dialog.reject()
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
+        back_to = QApplication.focusWidget()
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog, back_to))
         dialog.open()
         dialog.note_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _dialog_closed(self, dialog: NoteDialog, back_to: QWidget | None) -> None:
+        """Forget and delete the dialog; the keys go back where they were before."""
+        if self.dialog is dialog:
+            self.dialog = None
+            self.window.activateWindow()
+            if _still_here(back_to, self.window):
+                back_to.setFocus(Qt.FocusReason.OtherFocusReason)
+        dialog.deleteLater()
+
     def delete(self, bookmark_id: int) -> None:
-        bookmark = self.store.get(bookmark_id)
+        if self._refused():
+            return
+        bookmark = self._current(bookmark_id)
         if bookmark is None or not self.ask(delete_box(self.window, bookmark)):
             return
-        self.store.delete(bookmark_id)
+        try:
+            deleted = self.store.delete(bookmark_id, seen=bookmark)
+        except NoteConflict as conflict:
+            self._tell(f"{conflict_text(conflict, deleting=True)}")
+            deleted = False
+        except STORE_ERRORS as exc:
+            self._say(f"The bookmark could not be deleted: {_reason(exc)}.")
+            return
+        else:
+            if not deleted:
+                self._tell("That bookmark was already deleted in another window.")
         self.refresh()
 
     def delete_all(self) -> int:
         """Ask, saying how many notes go, then delete every note of every module."""
-        count = self.store.count()
+        try:
+            count = self.store.count()
+        except STORE_ERRORS as exc:
+            self._say(f"Your notes could not be read: {_reason(exc)}")
+            return 0
         if count == 0:
             self._tell("You have no notes to delete.")
             return 0
-        if not self.ask(delete_all_box(self.window, count)):
+        if self._refused() or not self.ask(delete_all_box(self.window, count)):
             return 0
-        deleted = self.store.delete_all()
+        try:
+            deleted = self.store.delete_all(seen_count=count)
+        except STORE_ERRORS as exc:
+            self._say(f"Your notes could not be deleted: {_reason(exc)}.")
+            return 0
         self.refresh()
+        if deleted < 0:
+            self._tell(
+                "Your notes changed in another window while you were asked, so"
+                " nothing was deleted. Ask again to see how many there are now."
+            )
+            return 0
         self._tell(f"Deleted {deleted} {'note' if deleted == 1 else 'notes'}.")
         return deleted
 
@@ -173,7 +306,11 @@ class NotesController(QObject):
         """Write this module's notes (or all, with no module open) to a text file."""
         module = self.ctx.showing.module
         module_id = module.id if module is not None else None
-        bookmarks = self.store.list(module_id)
+        try:
+            bookmarks = self.store.list(module_id)
+        except STORE_ERRORS as exc:
+            self._say(f"Your notes could not be read: {_reason(exc)}")
+            return None
         titles = {v.id: v.title for v in module.videos} if module is not None else {}
         heading = f"My notes: {module.title}" if module is not None else "My notes"
         documents = QStandardPaths.writableLocation(
@@ -206,6 +343,16 @@ class NotesController(QObject):
         """After a new bookmark the panel shows (never while full screen)."""
         if not self.window.isFullScreen():
             self.ctx.actions["notes_panel"].setChecked(True)
+
+
+def _still_here(widget: QWidget | None, window: QWidget) -> TypeGuard[QWidget]:
+    """Whether `widget` still exists, shown, in `window` (focus may go back to it)."""
+    return (
+        widget is not None
+        and shiboken6.isValid(widget)
+        and widget.window() is window
+        and widget.isVisible()
+    )
 
 
 def delete_box(parent: QWidget, bookmark: Bookmark) -> QMessageBox:

@@ -6,7 +6,7 @@ turns them into store changes. Nothing here ever appears on the projector.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -228,14 +228,30 @@ class NotesPanel(QWidget):
         signal.emit(bookmark_id)
 
 
+SaveNote = Callable[
+    [str], str
+]  # saves the note; returns why it could not ("" if saved)
+
+
 class NoteDialog(QDialog):
-    """One line for the note; Enter saves, Esc cancels. The field has the focus."""
+    """One line for the note; Enter saves, Esc cancels. The field has the focus.
+
+    Saving goes through `save`: when it says why the note could not be saved, the
+    dialog stays open with the reason above the note, which is kept as typed.
+    """
 
     def __init__(
-        self, at_ms: int, note: str = "", parent: QWidget | None = None, *, edit: bool
+        self,
+        at_ms: int,
+        note: str = "",
+        parent: QWidget | None = None,
+        *,
+        edit: bool,
+        save: SaveNote | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("noteDialog")
+        self._save: SaveNote = save or (lambda _note: "")
         clock = format_clock(at_ms)
         self.setWindowTitle(f"Edit note at {clock}" if edit else f"Bookmark at {clock}")
         self.note_field = QLineEdit(note, self)
@@ -245,19 +261,21 @@ class NoteDialog(QDialog):
         self.note_field.setToolTip("Your private note (Enter saves, Esc cancels)")
         label = QLabel(f"&Note for {clock} (optional, private):", self)
         label.setBuddy(self.note_field)
+        self.problem_label = _problem_label(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel,
             self,
         )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setDefault(True)
-        save.setToolTip("Save the bookmark and its note (Enter)")
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save the bookmark and its note (Enter)")
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setToolTip("Close without saving (Esc)")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.problem_label)
         layout.addWidget(label)
         layout.addWidget(self.note_field)
         layout.addWidget(buttons)
@@ -266,3 +284,43 @@ class NoteDialog(QDialog):
 
     def note(self) -> str:
         return self.note_field.text().strip()
+
+    def set_save(self, save: SaveNote, button_text: str = "") -> None:
+        """Save through `save` from now on (after a conflict: as a new note)."""
+        self._save = save
+        if button_text:
+            self.save_button.setText(button_text)
+            self.save_button.setAccessibleName(button_text.replace("&", ""))
+            self.save_button.setToolTip(f"{button_text.replace('&', '')} (Enter)")
+
+    def problem(self) -> str:
+        """Why the last save failed ("" when none did)."""
+        return self.problem_label.text() if self.problem_label.isVisibleTo(self) else ""
+
+    def accept(self) -> None:
+        problem = self._save(self.note())
+        if not problem:
+            super().accept()
+            return
+        self.problem_label.setText(problem)
+        self.problem_label.setAccessibleDescription(problem)
+        self.problem_label.show()
+        self.note_field.setAccessibleDescription(problem)
+        self.note_field.setFocus(Qt.FocusReason.OtherFocusReason)  # the note, as typed
+
+
+def _problem_label(parent: QWidget) -> QLabel:
+    """Why the note was not saved; Tab from the note reaches it."""
+    label = QLabel(parent)
+    label.setObjectName("noteProblem")
+    label.setAccessibleName("Not saved")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setStyleSheet(
+        "QLabel { background: #fff4ce; color: #1a1a1a;"
+        " border: 1px solid #8a6d00; padding: 4px; }"
+    )
+    label.hide()
+    return label

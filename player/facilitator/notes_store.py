@@ -18,27 +18,35 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from captions.timefmt import format_clock
+from player.facilitator.notes_file import (
+    COLUMNS,
+    SCHEMA_VERSION,
+    NotesFileError,
+    NotesReadOnlyError,
+    OpenNotes,
+    damaged,
+    open_notes,
+    read_only_reason,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Bookmark",
+    "NoteConflict",
+    "NotesFileError",
+    "NotesReadOnlyError",
+    "NotesStore",
+    "default_notes_path",
+    "notes_text",
+]
 
 APP_NAME = "transcript-player"
 FILE_NAME = "notes.sqlite3"
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS bookmarks (
-    id INTEGER PRIMARY KEY,
-    module_id TEXT NOT NULL,
-    video_id TEXT NOT NULL,
-    at_ms INTEGER NOT NULL CHECK (at_ms >= 0),
-    note TEXT NOT NULL DEFAULT '',
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS bookmarks_by_video
-    ON bookmarks (module_id, video_id, at_ms);
-"""
-_COLUMNS = "id, module_id, video_id, at_ms, note, created, updated"
+_COLUMNS = ", ".join((*COLUMNS, "revision"))
+_FIRST_VERSION_COLUMNS = ", ".join((*COLUMNS, "1 AS revision"))
 
 
 def default_notes_path() -> Path:
@@ -54,7 +62,10 @@ def _now() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Bookmark:
-    """A moment of a video the facilitator marked, with their optional note."""
+    """A moment of a video the facilitator marked, with their optional note.
+
+    `revision` counts the edits: a change names the revision it was made from.
+    """
 
     id: int
     module_id: str
@@ -63,54 +74,90 @@ class Bookmark:
     note: str
     created: str
     updated: str
+    revision: int = 1
+
+
+class NoteConflict(Exception):
+    """The note was changed (`now`) or deleted (`now` None) since it was read."""
+
+    def __init__(self, seen: Bookmark, now: Bookmark | None) -> None:
+        self.seen = seen
+        self.now = now
+        what = "deleted" if now is None else "changed"
+        super().__init__(f"bookmark {seen.id} was {what} since it was read")
 
 
 class NotesStore:
     """Bookmarks in one SQLite file; each change is one committed transaction.
 
     The file is created on the first change: reading a store that does not exist yet
-    lists nothing and leaves the disk alone.
+    lists nothing and leaves the disk alone. A file that is not ours raises
+    NotesFileError and is never touched; where nothing can be written the notes are
+    read, and each change raises NotesReadOnlyError.
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_notes_path()
-        self._connection: sqlite3.Connection | None = None
+        self._open: OpenNotes | None = None
 
     # -- connection ---------------------------------------------------------------
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
-        if self._connection is not None:
-            return self._connection
-        if not create and not self.path.is_file():
-            return None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=FULL")
-        connection.execute("PRAGMA secure_delete=ON")  # deleted notes are zeroed
-        with _transaction(connection):
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        self._connection = connection
-        return connection
+        if self._open is None:
+            self._open = open_notes(self.path, create)
+        return self._open.connection if self._open is not None else None
 
     def _writer(self) -> sqlite3.Connection:
+        self._reopen_if_writable()
         connection = self._connect(create=True)
-        assert connection is not None
+        assert connection is not None and self._open is not None
+        if self._open.read_only:
+            raise NotesReadOnlyError(self.path, self._open.read_only_reason)
         return connection
 
+    def _reopen_if_writable(self) -> None:
+        """Notes opened read-only are opened again once their place can be written."""
+        opened = self._open
+        stale = opened is not None and opened.read_only and not opened.newer
+        if stale and not read_only_reason(self.path):
+            self.close()
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the notes were opened where changes cannot be saved."""
+        return self._open is not None and self._open.read_only
+
+    def cannot_save(self) -> str:
+        """Why a change cannot be saved now, in one sentence; "" when it can."""
+        try:
+            self._reopen_if_writable()
+            self._connect(create=False)
+        except NotesFileError as error:
+            return str(error)
+        if self._open is not None:
+            reason = self._open.read_only_reason
+        else:
+            reason = read_only_reason(self.path)
+        return f"{self.path}: {reason}" if reason else ""
+
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        if self._open is not None:
+            self._open.connection.close()
+            self._open = None
 
     def __enter__(self) -> NotesStore:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def _columns(self) -> str:
+        opened = self._open
+        return (
+            _COLUMNS
+            if opened is None or opened.has_revisions
+            else (_FIRST_VERSION_COLUMNS)
+        )
 
     # -- changes --------------------------------------------------------------------
 
@@ -120,7 +167,7 @@ class NotesStore:
         """Bookmark `at_ms` of a video; committed (and synced) when this returns."""
         connection = self._writer()
         stamp = _now()
-        with _transaction(connection):
+        with _transaction(connection, self.path):
             cursor = connection.execute(
                 "INSERT INTO bookmarks (module_id, video_id, at_ms, note, created,"
                 " updated) VALUES (?, ?, ?, ?, ?, ?)",
@@ -133,39 +180,63 @@ class NotesStore:
         )
 
     def edit(
-        self, bookmark_id: int, *, note: str | None = None, at_ms: int | None = None
+        self,
+        bookmark_id: int,
+        *,
+        note: str | None = None,
+        at_ms: int | None = None,
+        seen: Bookmark | None = None,
     ) -> Bookmark | None:
-        """Change a bookmark's note and/or time; None when it no longer exists."""
+        """Change a bookmark's note and/or time; None when it no longer exists.
+
+        With `seen` (the bookmark as the user saw it), a bookmark deleted or changed
+        since raises NoteConflict and nothing is written.
+        """
         connection = self._writer()
-        with _transaction(connection):
-            if note is not None:
-                connection.execute(
-                    "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
-                    (note, _now(), bookmark_id),
-                )
-            if at_ms is not None:
-                connection.execute(
-                    "UPDATE bookmarks SET at_ms = ?, updated = ? WHERE id = ?",
-                    (max(0, int(at_ms)), _now(), bookmark_id),
-                )
+        where, values = _version_filter(bookmark_id, seen)
+        moved = max(0, int(at_ms)) if at_ms is not None else None
+        with _transaction(connection, self.path):
+            cursor = connection.execute(
+                "UPDATE bookmarks SET note = coalesce(?, note),"
+                " at_ms = coalesce(?, at_ms), updated = ?, revision = revision + 1"
+                f" WHERE {where}",
+                (note, moved, _now(), *values),
+            )
+        if seen is not None and cursor.rowcount == 0:
+            raise NoteConflict(seen, self.get(bookmark_id))
         return self.get(bookmark_id)
 
-    def delete(self, bookmark_id: int) -> bool:
-        connection = self._connect(create=False)
-        if connection is None:
-            return False
-        with _transaction(connection):
-            cursor = connection.execute(
-                "DELETE FROM bookmarks WHERE id = ?", (bookmark_id,)
-            )
-        return cursor.rowcount > 0
+    def delete(self, bookmark_id: int, *, seen: Bookmark | None = None) -> bool:
+        """Delete a bookmark; False when it was already gone.
 
-    def delete_all(self) -> int:
-        """Delete every bookmark of every module; returns how many there were."""
-        connection = self._connect(create=False)
-        if connection is None:
+        With `seen`, a bookmark changed since raises NoteConflict and is kept.
+        """
+        if self._connect(create=False) is None:
+            return False
+        connection = self._writer()
+        where, values = _version_filter(bookmark_id, seen)
+        with _transaction(connection, self.path):
+            cursor = connection.execute(f"DELETE FROM bookmarks WHERE {where}", values)
+        if cursor.rowcount > 0:
+            return True
+        now = self.get(bookmark_id)
+        if seen is not None and now is not None:
+            raise NoteConflict(seen, now)
+        return False
+
+    def delete_all(self, *, seen_count: int | None = None) -> int:
+        """Delete every bookmark of every module; returns how many there were.
+
+        With `seen_count` (the number the user was told), nothing is deleted and -1
+        returned when another window added or deleted notes since.
+        """
+        if self._connect(create=False) is None:
             return 0
-        with _transaction(connection):
+        connection = self._writer()
+        with _transaction(connection, self.path):
+            (count,) = connection.execute("SELECT COUNT(*) FROM bookmarks").fetchone()
+            if seen_count is not None and count != seen_count:
+                return -1
             cursor = connection.execute("DELETE FROM bookmarks")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return cursor.rowcount
@@ -176,10 +247,13 @@ class NotesStore:
         connection = self._connect(create=False)
         if connection is None:
             return None
-        row = connection.execute(
-            f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)
-        ).fetchone()
-        return Bookmark(*row) if row is not None else None
+        row = _rows(
+            connection,
+            self.path,
+            f"SELECT {self._columns()} FROM bookmarks WHERE id = ?",
+            [bookmark_id],
+        )
+        return Bookmark(*row[0]) if row else None
 
     def list(
         self, module_id: str | None = None, video_id: str | None = None
@@ -189,11 +263,13 @@ class NotesStore:
         if connection is None:
             return []
         where, values = _filters(module_id, video_id)
-        rows = connection.execute(
-            f"SELECT {_COLUMNS} FROM bookmarks{where}"
+        rows = _rows(
+            connection,
+            self.path,
+            f"SELECT {self._columns()} FROM bookmarks{where}"
             " ORDER BY module_id, video_id, at_ms, id",
             values,
-        ).fetchall()
+        )
         return [Bookmark(*row) for row in rows]
 
     def count(self, module_id: str | None = None, video_id: str | None = None) -> int:
@@ -201,10 +277,32 @@ class NotesStore:
         if connection is None:
             return 0
         where, values = _filters(module_id, video_id)
-        row = connection.execute(
-            f"SELECT COUNT(*) FROM bookmarks{where}", values
-        ).fetchone()
-        return int(row[0])
+        rows = _rows(
+            connection, self.path, f"SELECT COUNT(*) FROM bookmarks{where}", values
+        )
+        return int(rows[0][0])
+
+
+def _rows(
+    connection: sqlite3.Connection, path: Path, sql: str, values: Sequence[object]
+) -> list[tuple[Any, ...]]:
+    """The rows of a query; a file SQLite finds damaged is said to be, and kept."""
+    try:
+        return connection.execute(sql, tuple(values)).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise damaged(path, error) from None
+
+
+def _version_filter(
+    bookmark_id: int, seen: Bookmark | None
+) -> tuple[str, tuple[object, ...]]:
+    if seen is None:
+        return "id = ?", (bookmark_id,)
+    return "id = ? AND revision = ? AND created = ?", (
+        bookmark_id,
+        seen.revision,
+        seen.created,
+    )
 
 
 def _filters(module_id: str | None, video_id: str | None) -> tuple[str, list[str]]:
@@ -219,9 +317,16 @@ def _filters(module_id: str | None, video_id: str | None) -> tuple[str, list[str
 
 
 @contextmanager
-def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+def _transaction(
+    connection: sqlite3.Connection, path: Path | None = None
+) -> Iterator[None]:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises."""
-    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as error:
+        if path is None or isinstance(error, sqlite3.OperationalError):
+            raise
+        raise damaged(path, error) from None
     try:
         yield
     except BaseException:

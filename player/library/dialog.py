@@ -126,7 +126,8 @@ class IndexWorker(QObject):
 class LibrarySearchDialog(QDialog):
     """A query field and the hits over every known module; a hit opens its video."""
 
-    open_requested = Signal(str, str, int)  # module path, video id, start ms
+    # module path, video id, start ms, the file of the track the hit is in
+    open_requested = Signal(str, str, int, str)
 
     def __init__(
         self,
@@ -377,7 +378,9 @@ class LibrarySearchDialog(QDialog):
                 f"The module {hit.module_title} is not open in this session."
             )
             return
-        self.open_requested.emit(folder, hit.video_id, hit.start_ms)
+        self.open_requested.emit(
+            folder, hit.video_id, hit.start_ms, str(hit.track_path)
+        )
         self.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

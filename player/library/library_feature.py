@@ -81,8 +81,11 @@ class LibrarySearch(QObject):
         dialog.activateWindow()
         return dialog
 
-    def open_hit(self, module_path: str, video_id: str, cue_ms: int) -> bool:
-        """Open the hit's module (unless open), then its video, then play its cue.
+    def open_hit(
+        self, module_path: str, video_id: str, cue_ms: int, track_path: str = ""
+    ) -> bool:
+        """Open the hit's module (unless open), then its video and the track the
+        hit was found in (French subtitles for a French hit), then play its cue.
 
         `cue_ms` is the cue's own (caption) time: it goes through the caption clock,
         after the video's caption delay is in force.
@@ -93,6 +96,8 @@ class LibrarySearch(QObject):
         on_show = showing.video is not None and showing.video.id == video_id
         if not on_show and not showing.show_video(video_id):
             return False
+        if track_path:
+            showing.show_track_file(track_path)
         self.ctx.clock.seek(cue_ms)
         return True
 

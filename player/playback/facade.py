@@ -139,6 +139,7 @@ class Playback(PlaybackBase):
         self._play_started = 0.0
         self._pending_seek: int | None = None
         self._seek_target: int | None = None
+        self._swapping_source = False
         if QMediaPlayer is None:
             return
         try:
@@ -198,14 +199,25 @@ class Playback(PlaybackBase):
                 self.error_occurred.emit(NO_BACKEND_MESSAGE)
             return
         if path is None:
-            self._player.setSource(QUrl())
+            self._swap_source(QUrl())
             return
         file = Path(path)
         if not file.is_file():
-            self._player.setSource(QUrl())
+            self._swap_source(QUrl())
             self.error_occurred.emit(cannot_play(f"the file {file.name} is missing"))
             return
-        self._player.setSource(QUrl.fromLocalFile(str(file.resolve())))
+        self._swap_source(QUrl.fromLocalFile(str(file.resolve())))
+
+    def _swap_source(self, url: QUrl) -> None:
+        """While it swaps sources, QMediaPlayer says the old one is loaded again;
+        that must not pause it: the new source would then stay paused without ever
+        decoding a frame (black until Play, even after a seek)."""
+        assert self._player is not None
+        self._swapping_source = True
+        try:
+            self._player.setSource(url)
+        finally:
+            self._swapping_source = False
 
     def _is_current_source(self, file: Path) -> bool:
         if self._player is None:
@@ -301,6 +313,8 @@ class Playback(PlaybackBase):
         self._set_playing(playing)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if self._swapping_source:
+            return  # about the source being replaced
         if status == QMediaPlayer.MediaStatus.LoadedMedia:
             if self._pending_seek is not None and self._player is not None:
                 self._player.setPosition(self._pending_seek)

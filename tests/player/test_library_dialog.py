@@ -68,7 +68,8 @@ def test_enter_opens_the_right_video_at_the_cue_and_closes(
     search(qtbot, dialog, "patience")
     with qtbot.waitSignal(dialog.open_requested) as opened:
         qtbot.keyClick(dialog.query_field, Qt.Key.Key_Return)
-    assert opened.args == [str(module_folder), "first", 2_530]
+    assert opened.args[:3] == [str(module_folder), "first", 2_530]
+    assert Path(opened.args[3]) == (module_folder / "first.en.vtt").resolve()
     assert not dialog.isVisible()
 
 
@@ -79,7 +80,8 @@ def test_second_video_hit_opens_the_second_video(dialog, qtbot, module_folder) -
     view.setFocus()
     with qtbot.waitSignal(dialog.open_requested) as opened:
         qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert opened.args == [str(module_folder), "second", 1_010]
+    assert opened.args[:3] == [str(module_folder), "second", 1_010]
+    assert Path(opened.args[3]).name == "second.en.vtt"
 
 
 def test_prefix_and_accent_insensitive_search_counts(dialog, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -156,7 +158,7 @@ def test_added_module_is_indexed_and_searchable(dialog, qtbot, tmp_path) -> None
     assert dialog.results_model.rowCount() == 1
     with qtbot.waitSignal(dialog.open_requested) as opened:
         dialog.open_button.click()
-    assert opened.args == [str(other), "solo", 65_000]
+    assert opened.args[:3] == [str(other), "solo", 65_000]
 
 
 def test_an_index_path_that_is_not_our_index_is_a_message_not_a_crash(
@@ -207,7 +209,7 @@ def test_enter_before_the_hits_arrive_opens_the_first_one(
     qtbot.keyClicks(dialog.query_field, "patience")
     with qtbot.waitSignal(dialog.open_requested, timeout=10_000) as opened:
         qtbot.keyClick(dialog.query_field, Qt.Key.Key_Return)  # at once, no waiting
-    assert opened.args == [str(module_folder), "first", 2_530]
+    assert opened.args[:3] == [str(module_folder), "first", 2_530]
 
 
 def test_a_stale_query_stops_after_the_batch_it_was_delivering(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from player.library.library_feature import LibrarySearch
 from player.reading.caption_delay import CaptionDelay
@@ -80,3 +81,47 @@ def test_search_covers_modules_opened_in_earlier_sessions(
     assert (
         str(other_module.resolve()) not in LibrarySearch(make_rig().ctx).module_paths()
     )
+
+
+def test_a_french_hit_shows_the_french_subtitles(
+    qtbot, rig, module_folder: Path, tmp_path: Path
+) -> None:
+    """Searched, found in the French track, opened with Enter: the captions and the
+    transcript are the French ones (they stayed English before)."""
+    library = rig.add(LibrarySearch(rig.ctx, index_path=tmp_path / "index.sqlite3"))
+    transcript = rig.add(TranscriptFeature(rig.ctx)).panel
+    rig.video()
+    rig.open(module_folder)
+    showing = rig.ctx.showing
+    assert showing.shown_tracks()[0].language == "en"
+    dialog = library.open_dialog()
+    try:
+        qtbot.waitUntil(lambda: not dialog.indexing, timeout=20_000)
+        qtbot.keyClicks(dialog.query_field, '"bienvenue dans"')
+        qtbot.waitUntil(
+            lambda: dialog.results_model.rowCount() == 1 and not dialog.searching
+        )
+        qtbot.keyClick(dialog.query_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        library.shutdown()
+    assert [t.language for t in showing.shown_tracks()] == ["fr"]
+    assert rig.playback.position() == 1_010
+    assert rig.shown() == ["Bienvenue dans le module."]
+    assert showing.transcript_track.language == "fr"
+    assert transcript.model.rowCount() == 1
+    assert "Bienvenue dans le module." in str(transcript.model.index(0, 0).data())
+
+
+def test_a_hit_in_a_track_the_video_no_longer_has_keeps_the_captions(
+    rig, module_folder: Path
+) -> None:
+    library = searching(rig, module_folder)
+    showing = rig.ctx.showing
+    gone = module_folder / "first.de.vtt"
+    assert library.open_hit(str(module_folder), "first", 2_530, str(gone))
+    assert [t.language for t in showing.shown_tracks()] == ["en"]
+    assert rig.shown() == ["Trust takes time & patience."]
+    french = module_folder / "first.fr.vtt"
+    assert library.open_hit(str(module_folder), "first", 1_010, str(french))
+    assert rig.shown() == ["Bienvenue dans le module."]

@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 import player
-from player.facilitator.notes_store import NotesStore, default_notes_path, notes_text
+from player.facilitator.notes_store import (
+    NoteConflict,
+    NotesStore,
+    default_notes_path,
+    notes_text,
+)
 
 
 @pytest.fixture
@@ -217,3 +222,65 @@ def test_notes_as_text(store: NotesStore) -> None:
         "      0:03  Later video",
     ]
     assert "(no notes)" in notes_text([])
+
+
+# -- ids, and two windows on one file (issue 10) ------------------------------------
+
+
+def test_an_id_is_never_given_twice(store: NotesStore) -> None:
+    first = store.add("m", "v", 1_000, "first")
+    last = store.add("m", "v", 2_000, "last")
+    assert store.delete(last.id)
+    again = store.add("m", "v", 3_000, "after the last was deleted")
+    assert again.id > last.id
+    store.delete_all()
+    fresh = store.add("m", "v", 4_000, "after delete all")
+    assert fresh.id > again.id > first.id
+
+
+def test_a_stale_id_never_reaches_a_newer_note(tmp_path: Path) -> None:
+    """The loss of issue 10: window B deletes the newest note and adds another; A,
+    still showing the deleted one, edits it. The new note must stay as it is."""
+    path = tmp_path / "notes.sqlite3"
+    with NotesStore(path) as window_a, NotesStore(path) as window_b:
+        window_a.add("m", "v", 1_000, "older")
+        shown_in_a = window_a.add("m", "v", 2_000, "about to be deleted in B")
+        assert window_b.delete(shown_in_a.id)
+        newer = window_b.add("m", "v", 5_000, "B's newer note")
+        assert newer.id != shown_in_a.id
+        with pytest.raises(NoteConflict) as refused:
+            window_a.edit(shown_in_a.id, note="A's edit", seen=shown_in_a)
+        assert refused.value.now is None
+        assert window_b.get(newer.id) == newer
+
+
+def test_an_edit_of_a_note_changed_in_another_window_is_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.sqlite3"
+    with NotesStore(path) as window_a, NotesStore(path) as window_b:
+        seen = window_a.add("m", "v", 1_000, "first words")
+        changed = window_b.edit(seen.id, note="B's words", seen=seen)
+        assert changed is not None and changed.revision == seen.revision + 1
+        with pytest.raises(NoteConflict) as refused:
+            window_a.edit(seen.id, note="A's words", seen=seen)
+        assert refused.value.now == changed
+        assert window_b.get(seen.id) == changed  # nothing written over B's words
+        with pytest.raises(NoteConflict):
+            window_a.delete(seen.id, seen=seen)
+        assert window_a.get(seen.id) == changed
+        latest = window_a.edit(seen.id, note="A, having seen B's", seen=changed)
+        assert latest is not None and latest.note == "A, having seen B's"
+        assert window_b.delete(seen.id, seen=latest) is True
+        assert window_a.delete(seen.id, seen=latest) is False  # already gone
+
+
+def test_delete_all_refuses_when_the_count_changed(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    with NotesStore(path) as window_a, NotesStore(path) as window_b:
+        window_a.add("m", "v", 1_000)
+        told = window_a.count()
+        window_b.add("m", "v", 2_000, "added while A asked")
+        assert window_a.delete_all(seen_count=told) == -1
+        assert window_b.count() == 2
+        assert window_a.delete_all(seen_count=2) == 2
