@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from captions.timefmt import format_clock, format_spoken
+from player.playback.flow_row import FlowRow
 
 CAPTIONS_OFF = -1
+TARGET_PX = 24  # WCAG 2.5.8: every control at least 24 px high (and wide)
 
 
 def _button(
@@ -31,6 +33,7 @@ def _button(
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setAutoRaise(False)
+    button.setMinimumSize(TARGET_PX, TARGET_PX)
     return button
 
 
@@ -50,7 +53,7 @@ class Controls(QWidget):
         self._duration = 0
         self._position = 0
         self._spoken_second = -1
-        layout = QHBoxLayout(self)
+        layout = FlowRow(self)  # wraps onto a second line when narrow
         layout.setContentsMargins(4, 4, 4, 4)
         self.play_button = _button(
             self, "playButton", QStyle.StandardPixmap.SP_MediaPlay, "Play"
@@ -112,6 +115,7 @@ class Controls(QWidget):
         slider.sliderReleased.connect(lambda: self.seek_requested.emit(slider.value()))
         slider.actionTriggered.connect(self._on_slider_action)
         slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        slider.setMinimumHeight(TARGET_PX)
         return slider
 
     def _make_volume_slider(self) -> QSlider:
@@ -122,6 +126,7 @@ class Controls(QWidget):
         slider.setSingleStep(5)
         slider.setPageStep(20)
         slider.setMaximumWidth(110)
+        slider.setMinimumHeight(TARGET_PX)
         slider.valueChanged.connect(self._on_volume_moved)
         return slider
 
