@@ -72,6 +72,7 @@ class Controls(QWidget):
         self.caption_chooser = QComboBox(self)
         self.caption_chooser.setObjectName("captionChooser")
         self.caption_chooser.setAccessibleName("Captions")
+        self.caption_chooser.setMinimumHeight(TARGET_PX)
         self.caption_chooser.activated.connect(self._on_caption_chosen)
         # On Linux a combo box's accessible name is its current text; the label
         # names it through the labelled-by relation.

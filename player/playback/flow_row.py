@@ -41,7 +41,10 @@ class FlowRow(QLayout):
         self._stretch: dict[int, int] = {}
         self._width = -1  # the width last laid out, for minimumSize's height
         self._lines = 0
-        self._posted = False
+        self._later = QTimer(self)  # a child: it goes when the layout goes
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._tell_parents)
 
     # -- QLayout's interface ------------------------------------------------------
 
@@ -104,9 +107,8 @@ class FlowRow(QLayout):
         self._width = rect.width()
         lines = self._lines
         self._arrange(rect, apply=True)
-        if lines != self._lines and not self._posted:
-            self._posted = True  # the parents ask minimumSize again, after this pass
-            QTimer.singleShot(0, self._tell_parents)
+        if lines != self._lines:
+            self._later.start()  # the parents ask minimumSize again, after this pass
 
     # -- arranging ----------------------------------------------------------------
 
@@ -175,7 +177,6 @@ class FlowRow(QLayout):
         return self._stretch.get(id(widget), 0) if widget is not None else 0
 
     def _tell_parents(self) -> None:
-        self._posted = False
         self.invalidate()
         parent = self.parentWidget()
         if parent is not None:

@@ -231,16 +231,32 @@ class LayoutControl(QObject):
         return self._fits()
 
     def make_room(self, dock: PanelDock) -> None:
-        """A panel just shown does not fit: a tab of the largest panel on screen."""
+        """A panel just shown does not fit: a tab of the largest panel on screen;
+        if that is not enough, every panel a tab of that one group."""
         if not self._shown_once or self._fits() or dock.isFloating():
             return
         others = [d for d in self.placement.reading_order() if d is not dock]
         others = [d for d in others if not d.isFloating()]
-        if others:
-            biggest = max(others, key=lambda d: d.width() * d.height())
-            self.window.tabifyDockWidget(biggest, dock)
-            dock.raise_()
-            self.placement.schedule_order()
+        if not others:
+            return
+        biggest = max(others, key=lambda d: d.width() * d.height())
+        together = [dock]
+        if not self._tabbed(biggest, together):
+            rest = [d for d in others if d is not biggest]
+            self._tabbed(biggest, [*rest, dock])
+        self.placement.schedule_order()
+
+    def _tabbed(self, group: PanelDock, docks: list[PanelDock]) -> bool:
+        """`docks` as tabs of `group`'s group, the last in front; True if it fits."""
+        self._arranging = True
+        try:
+            for dock in docks:
+                if dock not in self.window.tabifiedDockWidgets(group):
+                    self.window.tabifyDockWidget(group, dock)
+            docks[-1].raise_()
+        finally:
+            self._arranging = False
+        return self._fits()
 
     def target(self) -> QSize:
         """The room the window has: its screen's free area less the window frame."""

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from player.core.actions import SingleKeyGuard
 from player.core.context import build_context
@@ -99,6 +100,17 @@ class MainWindow(QMainWindow):
     def seek(self, ms: int) -> None:
         """Go to video time `ms` (the command line's --at)."""
         self.playback.seek(max(0, int(ms)))
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab follows the panels as they are now placed (player/shell/tab_order.py)."""
+        target = self.placement.next_stop(QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = (
+            Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        )
+        target.setFocus(reason)
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

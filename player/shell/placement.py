@@ -19,7 +19,6 @@ dock name given there.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,7 +27,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +45,13 @@ from player.core.contribution import (
 from player.core.status import StatusArea
 from player.playback.controls import Controls
 from player.shell.docks import PanelDock
+from player.shell.tab_order import (
+    name_tab_bars,
+    next_stop,
+    reading_order,
+    tab_chain,
+    tab_order,
+)
 
 
 @dataclass(frozen=True)
@@ -78,14 +83,6 @@ PLACES: dict[str, Place] = {
 }
 # Keys for panels the shell does not know, in the order they come.
 SPARE_KEYS = ("Ctrl+7", "Ctrl+8", "Ctrl+9")
-# The reading order of the dock areas around the centre (left to right, top down).
-AREA_ORDER = (
-    Qt.DockWidgetArea.LeftDockWidgetArea,
-    Qt.DockWidgetArea.TopDockWidgetArea,
-    Qt.DockWidgetArea.NoDockWidgetArea,  # the centre: video and transport bar
-    Qt.DockWidgetArea.BottomDockWidgetArea,
-    Qt.DockWidgetArea.RightDockWidgetArea,
-)
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ class Core:
 
 class Placement(QObject):
     """Builds the centre and a dock per panel, keeps each panel's entry in step with
-    its dock, and sets the Tab order from what is on screen."""
+    its dock, and says where Tab goes from what is on screen."""
 
     order_changed = Signal()
 
@@ -118,9 +115,16 @@ class Placement(QObject):
         self.docks: dict[str, PanelDock] = {}
         self.toggles: dict[str, QAction] = {}
         self._syncing = False
-        self._order_pending = False
+        self._settle_order = QTimer(self)  # children: gone with the window
+        self._settle_order.setSingleShot(True)
+        self._settle_order.setInterval(0)
+        self._settle_order.timeout.connect(self._order_settled)
+        self._focus_later = QTimer(self)
+        self._focus_later.setSingleShot(True)
+        self._focus_later.setInterval(0)
+        self._focus_later.timeout.connect(self._focus_pending)
+        self._pending_focus: PanelDock | None = None
         self._last_dock: PanelDock | None = None
-        self._chains: dict[int, list[QWidget]] = {}
         self._build_centre()
         window.setDockOptions(
             QMainWindow.DockOption.AllowNestedDocks
@@ -136,9 +140,7 @@ class Placement(QObject):
         window.setTabPosition(
             Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North
         )  # a group's tabs above its panels, where reading starts
-        self._chain(core.controls)
         for panel in panels:
-            self._chain(panel.widget)
             self._dock(panel)
         self._order_panels_menu()
         actions["full_screen"].toggled.connect(self.set_full_screen)
@@ -245,7 +247,8 @@ class Placement(QObject):
         """Chosen by the person: a shown panel gets the keyboard, a hidden one gives
         it back to the video."""
         if dock.should_show():
-            QTimer.singleShot(0, lambda: self.focus_panel(dock))
+            self._pending_focus = dock  # once Qt has put it in front
+            self._focus_later.start()
         else:
             focus = QApplication.focusWidget()
             if focus is None or dock.isAncestorOf(focus) or not focus.isVisible():
@@ -286,8 +289,10 @@ class Placement(QObject):
     # -- the keyboard: focus and Tab order ---------------------------------------------
 
     def focus_panel(self, dock: PanelDock) -> None:
-        stops = [w for w in self._chain(dock.panel.widget) if w.isVisible()]
+        """The keyboard to the panel's first control, in whichever window it is."""
+        stops = [w for w in tab_chain(dock.panel.widget) if w.isVisible()]
         target = stops[0] if stops else dock.panel.widget
+        target.window().activateWindow()
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -308,91 +313,39 @@ class Placement(QObject):
         return last if last is not None and last.on_screen() else None
 
     def reading_order(self) -> list[PanelDock]:
-        """The docks on screen, left column, top, bottom then right column; a floating
-        panel last (it is a window of its own)."""
-        window = self.window
-        shown = [d for d in self.docks.values() if d.on_screen()]
-        docked = [d for d in shown if not d.isFloating()]
+        """The docks on screen, in reading order (see player/shell/tab_order.py)."""
+        return reading_order(self.window, self.docks.values())
 
-        def where(dock: PanelDock) -> tuple[int, int, int]:
-            rank = AREA_ORDER.index(window.dockWidgetArea(dock))
-            return rank, dock.geometry().y(), dock.geometry().x()
+    def tab_order(self) -> list[QWidget]:
+        """Every Tab stop of the window, in reading order, as things are now."""
+        core = self.core
+        with_video = frozenset(n for n, p in PLACES.items() if p.after_video)
+        return tab_order(
+            self.window,
+            [core.status.label],
+            [core.video, *tab_chain(core.controls)],
+            list(self.docks.values()),
+            with_video,
+        )
 
-        return sorted(docked, key=where) + [d for d in shown if d.isFloating()]
+    def next_stop(self, current: QWidget | None, forward: bool) -> QWidget | None:
+        """Where Tab (or Shift+Tab) goes from `current`."""
+        return next_stop(self.tab_order(), current, forward)
 
     def schedule_order(self) -> None:
-        """Set the Tab order now, and again once the layout has settled (docks move
-        in bursts, and their places are known only then)."""
-        self.set_tab_order()
-        if not self._order_pending:
-            self._order_pending = True
-            QTimer.singleShot(0, self.set_tab_order)
+        """Name the tab bars now and once the layout has settled (docks move in
+        bursts), then say the order changed."""
+        name_tab_bars(self.window)
+        self._settle_order.start()
 
-    def set_tab_order(self) -> None:
-        """Reading order: problems, the panels left of and above the video, the
-        video (and its description), the transport bar, the panels below and to the
-        right. A panel: its group's tabs, its own controls, its title bar's buttons."""
-        self._order_pending = False
-        core = self.core
-        bars = self._tab_bars()
-        seen: set[QTabBar] = set()
-        centre = AREA_ORDER.index(Qt.DockWidgetArea.NoDockWidgetArea)
-        before: list[QWidget] = []
-        with_video: list[QWidget] = []
-        after: list[QWidget] = []
-        for dock in self.reading_order():
-            stops: list[QWidget] = []
-            bar = bars.get(dock.windowTitle())
-            if bar is not None and bar not in seen:
-                seen.add(bar)
-                stops.append(bar)
-            stops += self._chain(dock.panel.widget)
-            stops += [dock.title_bar.float_button, dock.title_bar.close_button]
-            place = PLACES.get(dock.panel.name)
-            rank = AREA_ORDER.index(self.window.dockWidgetArea(dock))
-            if dock.isFloating():
-                after.extend(stops)
-            elif place is not None and place.after_video:
-                with_video.extend(stops)
-            else:
-                (before if rank < centre else after).extend(stops)
-        order = [core.status.label, *before, core.video, *with_video]
-        order += self._chain(core.controls) + after
-        if _chain_order(order) != order:  # Qt reorders even when nothing changed
-            for first, second in itertools.pairwise(order):
-                QWidget.setTabOrder(first, second)
+    def _order_settled(self) -> None:
+        name_tab_bars(self.window)
         self.order_changed.emit()
 
-    def _chain(self, root: QWidget) -> list[QWidget]:
-        """`root`'s own Tab order, as it was before the shell set the window's (each
-        setting reorders the chain it is read from)."""
-        key = id(root)
-        if key not in self._chains:
-            self._chains[key] = _tab_chain(root)
-        return self._chains[key]
-
-    def _tab_bars(self) -> dict[str, QTabBar]:
-        """The tab bars of tabbed docks, by the title of the tab in front; each named
-        for a screen reader by the panels it switches between."""
-        found: dict[str, QTabBar] = {}
-        for bar in self.window.findChildren(QTabBar):
-            if bar.parent() is not self.window:
-                continue
-            if bar.count() == 0:
-                bar.hide()  # one Qt keeps for later, sometimes left shown off screen
-                continue
-            bar.setElideMode(Qt.TextElideMode.ElideNone)  # whole names, scrolled
-            bar.setUsesScrollButtons(True)
-            if not bar.isVisible():
-                continue
-            titles = [bar.tabText(i) for i in range(bar.count())]
-            bar.setAccessibleName(f"Panels here: {', '.join(titles)}")
-            bar.setAccessibleDescription(
-                "Left and Right arrows bring another panel of this place to the front"
-            )
-            for title in titles:
-                found[title] = bar
-        return found
+    def _focus_pending(self) -> None:
+        dock, self._pending_focus = self._pending_focus, None
+        if dock is not None and dock.on_screen():
+            self.focus_panel(dock)
 
 
 def _with_access_key(text: str, used: set[str]) -> str:
@@ -401,36 +354,3 @@ def _with_access_key(text: str, used: set[str]) -> str:
         if letter.isalpha() and letter.lower() not in used:
             return f"{text[:index]}&{text[index:]}"
     return text
-
-
-def _chain_order(widgets: list[QWidget]) -> list[QWidget]:
-    """`widgets` in the order the focus chain meets them, from the first."""
-    wanted = set(map(id, widgets))
-    found: list[QWidget] = []
-    widget: QWidget | None = widgets[0]
-    for _ in range(20000):
-        if widget is None:
-            break
-        if id(widget) in wanted and widget not in found:
-            found.append(widget)
-        widget = widget.nextInFocusChain()
-        if widget is widgets[0]:
-            break
-    return found
-
-
-def _tab_chain(root: QWidget) -> list[QWidget]:
-    """`root` and its descendants that take Tab, in their own focus-chain order."""
-    found: list[QWidget] = []
-    widget: QWidget | None = root
-    for _ in range(5000):
-        if widget is None:
-            break
-        inside = widget is root or root.isAncestorOf(widget)
-        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if inside and takes_tab and widget.focusProxy() is None and widget not in found:
-            found.append(widget)
-        widget = widget.nextInFocusChain()
-        if widget is root:
-            break
-    return found
