@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QWidget
+from shiboken6 import isValid
 
 from player.core.contribution import BOTTOM, FACILITATOR, LEARNER, LEFT, RIGHT, TOP
 from player.core.notify import Notify
@@ -74,7 +75,7 @@ class LayoutControl(QObject):
             )
 
     def _on_dock_shown(self, dock: PanelDock, shown: bool) -> None:
-        if shown and not self._arranging:
+        if shown and not self._arranging and isValid(self.window):
             self.make_room(dock)
 
     @property

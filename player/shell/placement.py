@@ -19,7 +19,7 @@ dock name given there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from player.core.actions import PANELS_MENU, ActionSpec, PlayerActions, shortcut_text
 from player.core.contribution import (
@@ -115,31 +116,12 @@ class Placement(QObject):
         self.docks: dict[str, PanelDock] = {}
         self.toggles: dict[str, QAction] = {}
         self._syncing = False
-        self._settle_order = QTimer(self)  # children: gone with the window
-        self._settle_order.setSingleShot(True)
-        self._settle_order.setInterval(0)
-        self._settle_order.timeout.connect(self._order_settled)
-        self._focus_later = QTimer(self)
-        self._focus_later.setSingleShot(True)
-        self._focus_later.setInterval(0)
-        self._focus_later.timeout.connect(self._focus_pending)
+        self._settle_order = _soon(self, self._order_settled)
+        self._focus_later = _soon(self, self._focus_pending)
         self._pending_focus: PanelDock | None = None
         self._last_dock: PanelDock | None = None
         self._build_centre()
-        window.setDockOptions(
-            QMainWindow.DockOption.AllowNestedDocks
-            | QMainWindow.DockOption.AllowTabbedDocks
-        )  # no animation: docks move at once (WCAG 2.3.3)
-        for corner, area in (
-            (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
-            (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
-            (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
-            (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
-        ):
-            window.setCorner(corner, area)
-        window.setTabPosition(
-            Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North
-        )  # a group's tabs above its panels, where reading starts
+        _set_up_docking(window)
         for panel in panels:
             self._dock(panel)
         self._order_panels_menu()
@@ -233,7 +215,7 @@ class Placement(QObject):
     def _toggled(self, dock: PanelDock, checked: bool) -> None:
         """The entry was checked or unchecked (by the person or by its feature); a
         panel behind another tab is unchecked, so checking it brings it forward."""
-        if self._syncing:
+        if self._syncing or not isValid(self.window):
             return
         if checked and dock.suppressed:
             dock.set_suppressed(False)  # asked for in full screen: it comes back
@@ -255,6 +237,8 @@ class Placement(QObject):
                 self.core.video.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _shown(self, dock: PanelDock) -> None:
+        if not isValid(self.window):
+            return  # a dock hidden while the window is being destroyed
         self._sync(dock)
         self.schedule_order()
 
@@ -296,7 +280,7 @@ class Placement(QObject):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None:
+        if new is None or not isValid(self.window):
             return
         for dock in self.docks.values():
             if dock.isAncestorOf(new):
@@ -335,6 +319,8 @@ class Placement(QObject):
     def schedule_order(self) -> None:
         """Name the tab bars now and once the layout has settled (docks move in
         bursts), then say the order changed."""
+        if not isValid(self.window):
+            return
         name_tab_bars(self.window)
         self._settle_order.start()
 
@@ -346,6 +332,34 @@ class Placement(QObject):
         dock, self._pending_focus = self._pending_focus, None
         if dock is not None and dock.on_screen():
             self.focus_panel(dock)
+
+
+def _soon(parent: QObject, slot: Callable[[], None]) -> QTimer:
+    """A timer for "once the layout has settled", a child so it goes with `parent`."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _set_up_docking(window: QMainWindow) -> None:
+    """Docks nest and tab, without animation (they move at once, WCAG 2.3.3); the
+    side columns run the window's full height; a group's tabs are above it."""
+    window.setDockOptions(
+        QMainWindow.DockOption.AllowNestedDocks
+        | QMainWindow.DockOption.AllowTabbedDocks
+    )
+    for corner, area in (
+        (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+        (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+        (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+        (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+    ):
+        window.setCorner(corner, area)
+    window.setTabPosition(
+        Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North
+    )
 
 
 def _with_access_key(text: str, used: set[str]) -> str:
