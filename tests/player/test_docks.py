@@ -20,7 +20,12 @@ from player.core.contribution import (
     VIDEOS,
     Panel,
 )
-from player.core.setting_keys import LAYOUT, LAYOUT_PANELS, LAYOUT_STATE
+from player.core.setting_keys import (
+    LAYOUT,
+    LAYOUT_PANELS,
+    LAYOUT_STATE,
+    WINDOW_GEOMETRY,
+)
 from player.core.settings import application_settings
 from player.shell.placement import PLACES
 
@@ -266,3 +271,31 @@ def test_a_panel_shown_that_would_not_fit_becomes_a_tab(qtbot, bench) -> None:
     qtbot.waitUntil(discussion.on_screen)
     assert window.tabifiedDockWidgets(discussion), "a tab of a panel on screen"
     assert window.minimumSizeHint().height() <= room.height()
+
+
+@pytest.mark.parametrize(
+    "stored", [QByteArray(b"\x01\xd9\xd0\xcb broken"), "text", QByteArray(b"")]
+)
+def test_a_saved_window_place_that_cannot_be_used_gives_one_on_the_screen(
+    qtbot, stored
+) -> None:
+    settings = application_settings()
+    settings.setValue(WINDOW_GEOMETRY.name, stored)
+    settings.sync()
+    bench = DockBench()
+    qtbot.addWidget(bench.window)
+    bench.window.resize(5000, 5000)
+    bench.layouts.place_window()
+    free = bench.window.screen().availableGeometry()
+    assert free.contains(bench.window.geometry())
+    assert bench.window.width() == min(1280, free.width())
+
+
+def test_the_window_comes_back_where_it_was(qtbot, make_bench) -> None:
+    first = make_bench()
+    first.window.setGeometry(40, 50, 700, 500)
+    first.close()
+    again = DockBench()
+    qtbot.addWidget(again.window)
+    again.layouts.place_window()
+    assert again.window.size().toTuple() == (700, 500)
