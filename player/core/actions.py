@@ -42,7 +42,11 @@ CAPTIONS_MENU = "View/Captions"
 TEXT_MENU = "View/Transcript text"
 PRESENT_MENU = "View/Presentation"
 READER_MENU = "View/Screen reader"
+PANELS_MENU = "View/Panels"
+LAYOUT_MENU = "View/Layout"
 SUBMENU_TITLES = {
+    PANELS_MENU: "P&anels",
+    LAYOUT_MENU: "&Layout",
     CAPTIONS_MENU: "&Captions",
     TEXT_MENU: "T&ranscript text",
     PRESENT_MENU: "&Presentation",
@@ -95,8 +99,49 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("skip_pause", "S&kip the next pause", ("Shift+P",), "Playback"),
     ActionSpec("add_pause", "Add a paus&e here…", ("Ctrl+Shift+P",), "Playback"),
-    ActionSpec("transcript", "&Transcript panel", ("T",), "View", checkable=True),
-    ActionSpec("notes_panel", "My n&otes panel", (), "View", checkable=True),
+    # Each panel's entry; the shell adds the panels it does not know after them.
+    ActionSpec(
+        "transcript", "&Transcript panel", ("T", "Ctrl+1"), PANELS_MENU, checkable=True
+    ),
+    ActionSpec(
+        "videos_panel", "&Videos panel", ("Ctrl+2",), PANELS_MENU, checkable=True
+    ),
+    ActionSpec(
+        "chapters_panel", "&Chapters panel", ("Ctrl+3",), PANELS_MENU, checkable=True
+    ),
+    ActionSpec(
+        "discussion_panel",
+        "D&iscussion panel",
+        ("Ctrl+5",),
+        PANELS_MENU,
+        checkable=True,
+    ),
+    ActionSpec(
+        "notes_panel", "My n&otes panel", ("Ctrl+6",), PANELS_MENU, checkable=True
+    ),
+    ActionSpec("next_panel", "&Next panel", ("F6",), PANELS_MENU),
+    ActionSpec("previous_panel", "&Previous panel", ("Shift+F6",), PANELS_MENU),
+    ActionSpec("wider_panel", "&Wider panel", ("Ctrl+]",), PANELS_MENU),
+    ActionSpec("narrower_panel", "Na&rrower panel", ("Ctrl+[",), PANELS_MENU),
+    ActionSpec(
+        "move_panel", "&Move panel to the next side", ("Ctrl+Shift+M",), PANELS_MENU
+    ),
+    ActionSpec("float_panel", "&Float or dock panel", ("Ctrl+Shift+D",), PANELS_MENU),
+    ActionSpec(
+        "learner_layout",
+        "&Learner layout: video and transcript",
+        (),
+        LAYOUT_MENU,
+        checkable=True,
+    ),
+    ActionSpec(
+        "facilitator_layout",
+        "&Facilitator layout: with discussion and notes",
+        (),
+        LAYOUT_MENU,
+        checkable=True,
+    ),
+    ActionSpec("reset_layout", "&Reset this layout", (), LAYOUT_MENU),
     ActionSpec("full_screen", "&Full screen", ("F", "F11"), "View", checkable=True),
     ActionSpec("leave_full_screen", "Leave full screen", ("Esc",), ""),
     ActionSpec("high_contrast", "&High contrast", (), "View", checkable=True),
@@ -148,7 +193,9 @@ SPECS: tuple[ActionSpec, ...] = (
         READER_MENU,
         checkable=True,
     ),
-    ActionSpec("descriptions", "&Descriptions", (), READER_MENU, checkable=True),
+    ActionSpec(
+        "descriptions", "&Descriptions", ("Ctrl+4",), READER_MENU, checkable=True
+    ),
     ActionSpec(
         "speak_descriptions", "S&peak descriptions", (), READER_MENU, checkable=True
     ),
@@ -210,23 +257,11 @@ class PlayerActions:
     def __init__(self, window: QMainWindow) -> None:
         self.actions: dict[str, QAction] = {}
         self.specs = {spec.name: spec for spec in SPECS}
+        self._window = window
         menus = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
+        self.menus: dict[str, QMenu] = menus
         for spec in SPECS:
-            action = QAction(spec.text, window)
-            action.setObjectName(f"action_{spec.name}")
-            action.setShortcuts([QKeySequence(k) for k in spec.keys])
-            action.setCheckable(spec.checkable)
-            keys = shortcut_text(spec)
-            plain = spec.text.replace("&", "").rstrip("…")
-            action.setToolTip(f"{plain} ({keys})" if keys else plain)
-            if spec.scope == VIDEO_ONLY:
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            else:
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-                window.addAction(action)
-            if spec.menu:
-                self._menu(menus, spec.menu).addAction(action)
-            self.actions[spec.name] = action
+            self._make(spec)
         for path, title, name, tip in FEATURE_MENUS:
             menu = self._menu(menus, path.rpartition("/")[0]).addMenu(title)
             menu.setObjectName(name)
@@ -234,9 +269,34 @@ class PlayerActions:
             menu.setToolTipsVisible(True)
             menu.menuAction().setToolTip(tip)
             menus[path] = menu
-        self.menus: dict[str, QMenu] = menus
         self.actions["single_keys"].setChecked(True)
         self.actions["leave_full_screen"].setEnabled(False)
+
+    def _make(self, spec: ActionSpec) -> QAction:
+        window = self._window
+        action = QAction(spec.text, window)
+        action.setObjectName(f"action_{spec.name}")
+        action.setShortcuts([QKeySequence(k) for k in spec.keys])
+        action.setCheckable(spec.checkable)
+        keys = shortcut_text(spec)
+        plain = spec.text.replace("&", "").rstrip("…")
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        if spec.scope == VIDEO_ONLY:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
+        if spec.menu:
+            self._menu(self.menus, spec.menu).addAction(action)
+        self.actions[spec.name] = action
+        return action
+
+    def add(self, spec: ActionSpec) -> QAction:
+        """An action not in SPECS (a panel the shell did not know), listed in Help."""
+        if spec.name in self.actions:
+            return self.actions[spec.name]
+        self.specs[spec.name] = spec
+        return self._make(spec)
 
     def scope_to_video(self, video_widget: QWidget) -> None:
         """The video-only actions (the arrows) act while `video_widget` has focus."""
@@ -271,7 +331,7 @@ class PlayerActions:
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for the shortcuts list, in menu order."""
         rows = []
-        for spec in SPECS:
+        for spec in self.specs.values():
             if spec.keys:
                 text = spec.text.replace("&", "").rstrip("…")
                 rows.append(

@@ -1,7 +1,7 @@
 """What a feature hands the shell: named panels, read-outs, commands, preference pages.
 
 A feature never places its widgets in another's layout: it returns them here, and
-the shell (player/shell/layout.py) decides where each panel goes and the Tab order.
+the shell (player/shell/placement.py) decides where each panel goes and the Tab order.
 """
 
 from __future__ import annotations
@@ -20,16 +20,28 @@ DESCRIPTIONS = "descriptions"
 DISCUSSION = "discussion"
 NOTES = "notes"
 
+# The dock areas a panel may start in, and the two layouts a person chooses from.
+LEFT, RIGHT, TOP, BOTTOM = "left", "right", "top", "bottom"
+LEARNER, FACILITATOR = "learner", "facilitator"
+
 
 @dataclass(frozen=True)
 class Panel:
-    """A part of the window the shell places: beside or under the video, or docked."""
+    """A part of the window the shell puts in a dock the person can move and hide.
+
+    A panel the shell does not know yet (see PLACES in player/shell/placement.py)
+    starts in `area`, shown in the layouts named in `shown_in`; the shell makes its
+    View > Panels entry unless `toggle` names an action of the keyboard map. Hiding
+    `widget` says there is nothing to show: the dock goes until it is shown again.
+    """
 
     name: str
     title: str
     widget: QWidget
     toggle: str = ""  # the keymap action that shows and hides it, if any
     private: bool = False  # the facilitator's own: off screen while full screen
+    area: str = RIGHT  # where a panel new to the shell starts
+    shown_in: tuple[str, ...] = (LEARNER, FACILITATOR)
 
 
 @dataclass(frozen=True)

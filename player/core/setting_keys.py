@@ -12,6 +12,7 @@ from typing import Any
 from captions.contrast import parse_hex, to_hex
 from player.core.settings import (
     BoolKey,
+    BytesKey,
     FloatKey,
     IntKey,
     Key,
@@ -74,6 +75,12 @@ PRESENTATION_SCREEN = TextKey("presentation/screen", "")
 PAUSES_ENABLED = BoolKey("pauses/enabled", True)
 ADDED_PAUSES = TextKey("pauses/{}/{}", "")  # JSON, see media.pauses
 
+# -- the window's layout (player/shell/layout_control.py) ------------------------------
+LAYOUT = TextKey("layout/current", "learner", ("learner", "facilitator"))
+LAYOUT_STATE = BytesKey("layout/{}/state", b"")  # learner, facilitator or console
+LAYOUT_PANELS = TextListKey("layout/{}/panels", ())  # the panels the person wants
+WINDOW_GEOMETRY = BytesKey("layout/geometry", b"")
+
 # -- library search --------------------------------------------------------------------
 KNOWN_MODULES = TextListKey("library/modules", ())
 
@@ -100,5 +107,9 @@ ALL_KEYS: tuple[Key[Any], ...] = (
     PRESENTATION_SCREEN,
     PAUSES_ENABLED,
     ADDED_PAUSES,
+    LAYOUT,
+    LAYOUT_STATE,
+    LAYOUT_PANELS,
+    WINDOW_GEOMETRY,
     KNOWN_MODULES,
 )

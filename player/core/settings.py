@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Generic, Self, TypeVar
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 # As player/shell/app.py names the application; explicit, so tests without those
 # names (pytest-qt's QApplication has no organisation) still use the same file.
@@ -183,10 +183,29 @@ class TextListKey(Key["tuple[str, ...]"]):
         return list(value)
 
 
+@dataclass(frozen=True)
+class BytesKey(Key[bytes]):
+    """Data only the program reads back (a window layout), at most `limit` bytes."""
+
+    limit: int = 1_000_000
+
+    def parse(self, raw: object) -> bytes:
+        if isinstance(raw, QByteArray):
+            raw = raw.data()
+        if not isinstance(raw, bytes):
+            raise BadValue("not data this program saved")
+        if len(raw) > self.limit:
+            raise BadValue(f"{len(raw)} bytes, over the {self.limit} this key holds")
+        return raw
+
+    def stored(self, value: bytes) -> object:
+        return QByteArray(value)
+
+
 def _shown(value: object) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
-    if value is None or value in ("", ()):
+    if value is None or value in ("", (), b""):
         return "none"
     return f"{value:g}" if isinstance(value, float) else str(value)
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from captions.timefmt import format_clock, format_spoken
 from media.model import Pause
+from player.playback.flow_row import FlowRow
 
 SELECTABLE = (
     Qt.TextInteractionFlag.TextSelectableByMouse
@@ -58,7 +58,7 @@ class DiscussionPanel(QWidget):
             ' QLabel[stopped="true"] { background: #fff4ce; color: #1a1a1a;'
             " border: 2px solid #8a6d00; font-size: 14pt; padding: 6px; }"
         )
-        row = QHBoxLayout()
+        row = FlowRow()  # the tools wrap onto more lines in a narrow dock
         self.buttons: list[QToolButton] = []
         for action in actions:
             button = QToolButton(self)
@@ -68,7 +68,6 @@ class DiscussionPanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             row.addWidget(button)
             self.buttons.append(button)
-        row.addStretch(1)
         layout.addWidget(self.presenting_label)
         layout.addLayout(row)
         layout.addWidget(self.prompt_label)

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from captions.timefmt import format_clock, format_spoken
+from player.playback.flow_row import FlowRow
 from player.playback.seek_slider import SeekSlider
 
 CAPTIONS_OFF = -1
+TARGET_PX = 24  # WCAG 2.5.8: every control at least 24 px high (and wide)
 
 
 def _button(
@@ -32,6 +34,7 @@ def _button(
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setAutoRaise(False)
+    button.setMinimumSize(TARGET_PX, TARGET_PX)
     return button
 
 
@@ -52,7 +55,7 @@ class Controls(QWidget):
         self._position = 0
         self._spoken_second = -1
         self._chapter = ""  # the chapter playing, as the seek slider describes it
-        layout = QHBoxLayout(self)
+        layout = FlowRow(self)  # wraps onto a second line when narrow
         layout.setContentsMargins(4, 4, 4, 4)
         self.play_button = _button(
             self, "playButton", QStyle.StandardPixmap.SP_MediaPlay, "Play"
@@ -71,6 +74,7 @@ class Controls(QWidget):
         self.caption_chooser = QComboBox(self)
         self.caption_chooser.setObjectName("captionChooser")
         self.caption_chooser.setAccessibleName("Captions")
+        self.caption_chooser.setMinimumHeight(TARGET_PX)
         self.caption_chooser.activated.connect(self._on_caption_chosen)
         # On Linux a combo box's accessible name is its current text; the label
         # names it through the labelled-by relation.
@@ -114,6 +118,7 @@ class Controls(QWidget):
         slider.sliderReleased.connect(lambda: self.seek_requested.emit(slider.value()))
         slider.actionTriggered.connect(self._on_slider_action)
         slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        slider.setMinimumHeight(TARGET_PX)
         return slider
 
     def _make_volume_slider(self) -> QSlider:
@@ -124,6 +129,7 @@ class Controls(QWidget):
         slider.setSingleStep(5)
         slider.setPageStep(20)
         slider.setMaximumWidth(110)
+        slider.setMinimumHeight(TARGET_PX)
         slider.valueChanged.connect(self._on_volume_moved)
         return slider
 

@@ -61,7 +61,7 @@ def build_window(app: QApplication, playback: Playback | None = None) -> MainWin
     guard = SingleKeyGuard(app)
     app.installEventFilter(guard)
     window = new_main_window(playback or Playback(), guard=guard)
-    window.resize(1280, 760)
+    window.layouts.place_window()
     return window
 
 

@@ -1,4 +1,7 @@
-"""The window's own verbs: panels, full screen, help, about, open, preferences, quit."""
+"""The window's own verbs: full screen, help, about, open, preferences, quit.
+
+The panels' own verbs are in player/shell/panel_commands.py.
+"""
 
 from __future__ import annotations
 
@@ -37,33 +40,19 @@ class WindowCommands:
             "open": self.open_dialog,
             "quit": self.window.close,
             "preferences": self.preferences.open,
-            "transcript": self.toggle_transcript,
             "full_screen": self.toggle_full_screen,
             "leave_full_screen": self.leave_full_screen,
             "help": self.show_help,
             "about": self.show_about,
         }
 
-    def toggle_transcript(self) -> None:
-        panel = self.placement.container("transcript")
-        panel.setVisible(not panel.isVisible())
-        self.keymap["transcript"].setChecked(panel.isVisible())
-
     def toggle_full_screen(self) -> None:
         window = self.window
         if window.isFullScreen():
             self.leave_full_screen()
             return
-        placement = self.placement
-        self._hidden_for_full_screen = [
-            w
-            for w in (
-                placement.container("transcript"),
-                placement.lists,
-                window.menuBar(),
-            )
-            if w.isVisible()
-        ]
+        placement = self.placement  # hides its panels as the action turns on
+        self._hidden_for_full_screen = [w for w in (window.menuBar(),) if w.isVisible()]
         for widget in self._hidden_for_full_screen:
             widget.hide()
         window.showFullScreen()
@@ -80,8 +69,6 @@ class WindowCommands:
         self._hidden_for_full_screen = []
         self.keymap["full_screen"].setChecked(False)
         self.keymap["leave_full_screen"].setEnabled(False)
-        transcript = self.placement.container("transcript")
-        self.keymap["transcript"].setChecked(transcript.isVisible())
 
     def show_help(self) -> None:
         if self.help_dialog is None:

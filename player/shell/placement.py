@@ -1,29 +1,39 @@
 """Where each part of the window goes, and the Tab order: decided here only.
 
-The video column holds the problems, the video, the description under it, the
-transport bar, and the videos and chapters side by side; the transcript sits beside
-the column in a splitter; the facilitator's panels are docks at the bottom. Which
-panel goes where is the table `PLACES`; a panel named there but not contributed is
-simply absent.
+The centre holds the problems, the video and the transport bar. Every panel a
+feature contributes is a dock (player/shell/docks.py) that the person can show,
+hide, move, tab and float, by mouse or keyboard (View > Panels); where each starts
+is the learner or facilitator layout (player/shell/layouts.py).
+
+How a feature adds a panel: return it in its contribution,
+
+    Contribution(panels=(Panel("sign", "Sign language", widget, area=RIGHT),))
+
+and the shell gives it a dock called "signDock" (kept with the saved layout), an
+entry with a shortcut in View > Panels (and in Help), a place in the Tab order and in
+F6's round of the panels, and room in both layouts (`shown_in` says which show it).
+While `widget` is hidden (its feature has nothing to show, say no sign track), the
+dock is gone and its entry is off. A panel named in `PLACES` gets the entry and
+dock name given there.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDockWidget,
-    QHBoxLayout,
+    QApplication,
     QMainWindow,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from player.core.actions import PlayerActions
+from player.core.actions import PANELS_MENU, ActionSpec, PlayerActions, shortcut_text
 from player.core.contribution import (
     CHAPTERS,
     DESCRIPTIONS,
@@ -35,21 +45,45 @@ from player.core.contribution import (
 )
 from player.core.status import StatusArea
 from player.playback.controls import Controls
+from player.shell.docks import PanelDock
+from player.shell.tab_order import (
+    name_tab_bars,
+    next_stop,
+    reading_order,
+    tab_chain,
+    tab_order,
+)
 
-UNDER_VIDEO = "under video"
-LISTS = "lists"
-BESIDE = "beside"
-DOCK = "dock"
-# Panel name -> (place, its dock's object name, whether it can be moved and closed).
-PLACES: dict[str, tuple[str, str, bool]] = {
-    DESCRIPTIONS: (UNDER_VIDEO, "", False),
-    VIDEOS: (LISTS, "", False),
-    CHAPTERS: (LISTS, "", False),
-    TRANSCRIPT: (BESIDE, "", False),
-    DISCUSSION: (DOCK, "discussionDock", False),
-    NOTES: (DOCK, "notesDock", True),
+
+@dataclass(frozen=True)
+class Place:
+    """The shell's own choices for a panel it knows."""
+
+    dock: str  # the dock's object name: saved layouts find docks by it
+    toggle: str  # the View > Panels action that shows and hides it
+    follows_panel: bool = True  # the entry is off while the panel has nothing
+    in_full_screen: bool = False  # stays on screen in full screen
+    after_video: bool = False  # read (Tab) right after the video, wherever it is
+
+
+PLACES: dict[str, Place] = {
+    TRANSCRIPT: Place("transcriptDock", "transcript"),
+    VIDEOS: Place("videosDock", "videos_panel"),
+    CHAPTERS: Place("chaptersDock", "chapters_panel"),
+    # What the video shows: read right after the video. Its entry is the feature's
+    # own on/off, which turns descriptions on.
+    DESCRIPTIONS: Place(
+        "descriptionsDock",
+        "descriptions",
+        follows_panel=False,
+        in_full_screen=True,
+        after_video=True,
+    ),
+    DISCUSSION: Place("discussionDock", "discussion_panel", in_full_screen=True),
+    NOTES: Place("notesDock", "notes_panel"),
 }
-LISTS_MAX_HEIGHT = 170
+# Keys for panels the shell does not know, in the order they come.
+SPARE_KEYS = ("Ctrl+7", "Ctrl+8", "Ctrl+9")
 
 
 @dataclass(frozen=True)
@@ -61,8 +95,11 @@ class Core:
     controls: Controls
 
 
-class Placement:
-    """Puts the panels in the window, wires their toggles, and sets the Tab order."""
+class Placement(QObject):
+    """Builds the centre and a dock per panel, keeps each panel's entry in step with
+    its dock, and says where Tab goes from what is on screen."""
+
+    order_changed = Signal()
 
     def __init__(
         self,
@@ -71,121 +108,263 @@ class Placement:
         core: Core,
         panels: Sequence[Panel],
     ) -> None:
+        super().__init__(window)
         self.window = window
         self.actions = actions
         self.core = core
         self.panels = {panel.name: panel for panel in panels}
-        self.docks: dict[str, QDockWidget] = {}
-        self._private_hidden: list[QDockWidget] = []
-        self.lists = QWidget(window)
-        self._build_column()
+        self.docks: dict[str, PanelDock] = {}
+        self.toggles: dict[str, QAction] = {}
+        self._syncing = False
+        self._settle_order = _soon(self, self._order_settled)
+        self._focus_later = _soon(self, self._focus_pending)
+        self._pending_focus: PanelDock | None = None
+        self._last_dock: PanelDock | None = None
+        self._build_centre()
+        _set_up_docking(window)
         for panel in panels:
-            if PLACES.get(panel.name, (DOCK,))[0] == DOCK:
-                self._dock(panel)
-        actions["full_screen"].toggled.connect(self._full_screen_changed)
-        self.set_tab_order()
+            self._dock(panel)
+        self._order_panels_menu()
+        actions["full_screen"].toggled.connect(self.set_full_screen)
+        window.tabifiedDockWidgetActivated.connect(lambda _d: self.schedule_order())
+        QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
 
     def container(self, name: str) -> QWidget:
-        """What shows and hides panel `name`: its dock, or the panel itself."""
-        return self.docks.get(name) or self.panels[name].widget
+        """What shows and hides panel `name`: its dock."""
+        return self.docks[name]
 
-    def _build_column(self) -> None:
+    def _build_centre(self) -> None:
         window, core = self.window, self.core
-        left = QWidget(window)
-        left.setObjectName("videoColumn")
-        column = QVBoxLayout(left)
+        centre = QWidget(window)
+        centre.setObjectName("videoColumn")
+        column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
         column.addWidget(core.status)
         column.addWidget(core.video, 1)
-        for panel in self._placed(UNDER_VIDEO):
-            column.addWidget(panel.widget)
         column.addWidget(core.controls)
-        row = QHBoxLayout(self.lists)
-        row.setContentsMargins(4, 0, 4, 4)
-        for panel in self._placed(LISTS):
-            row.addWidget(panel.widget)
-        self.lists.setMaximumHeight(LISTS_MAX_HEIGHT)
-        column.addWidget(self.lists)
-        splitter = QSplitter(Qt.Orientation.Horizontal, window)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(left)
-        for panel in self._placed(BESIDE):
-            splitter.addWidget(panel.widget)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        window.setCentralWidget(splitter)
-        self.splitter = splitter
+        window.setCentralWidget(centre)
+        self.centre = centre
 
-    def _placed(self, place: str) -> list[Panel]:
-        names = [name for name, where in PLACES.items() if where[0] == place]
-        return [self.panels[name] for name in names if name in self.panels]
+    # -- one dock per panel ------------------------------------------------------------
 
     def _dock(self, panel: Panel) -> None:
-        _place, object_name, movable = PLACES.get(panel.name, (DOCK, "", True))
-        dock = QDockWidget(panel.title, self.window)
-        dock.setObjectName(object_name or f"{panel.name}Dock")
-        dock.setAccessibleName(panel.title)
-        dock.setWidget(panel.widget)
-        features = QDockWidget.DockWidgetFeature
-        dock.setFeatures(
-            features.DockWidgetClosable | features.DockWidgetMovable
-            if movable
-            else features.NoDockWidgetFeatures
-        )
-        self.window.addDockWidget(
-            Qt.DockWidgetArea.BottomDockWidgetArea, dock, Qt.Orientation.Horizontal
-        )
+        place = PLACES.get(panel.name)
+        name = place.dock if place else f"{panel.name}Dock"
+        dock = PanelDock(panel, name, self.window)
+        dock.hide()  # until a layout places it
+        action = self._toggle_for(panel, place)
+        specs = self.actions.specs
+        dock.float_keys = shortcut_text(specs["float_panel"])
+        dock.set_close_keys(shortcut_text(specs[action.objectName()[len("action_") :]]))
         self.docks[panel.name] = dock
-        if panel.toggle:
-            action = self.actions[panel.toggle]
-            action.toggled.connect(dock.setVisible)
-            dock.visibilityChanged.connect(
-                lambda _shown, d=dock, a=action: a.setChecked(not d.isHidden())
+        self.toggles[panel.name] = action
+        action.toggled.connect(lambda checked, d=dock: self._toggled(d, checked))
+        action.triggered.connect(lambda _checked=False, d=dock: self._triggered(d))
+        dock.close_requested.connect(lambda a=action: a.isChecked() and a.trigger())
+        dock.visibilityChanged.connect(lambda _on, d=dock: self._shown(d))
+        dock.available_changed.connect(lambda _on, d=dock: self._shown(d))
+        dock.dockLocationChanged.connect(lambda _area: self.schedule_order())
+        dock.topLevelChanged.connect(lambda _floating: self.schedule_order())
+
+    def _toggle_for(self, panel: Panel, place: Place | None) -> QAction:
+        """The panel's entry: the one PLACES or the panel names, else a new one."""
+        name = panel.toggle or (place.toggle if place else "")
+        if name:
+            return self.actions[name]
+        used = {spec.keys[0] for spec in self.actions.specs.values() if spec.keys}
+        keys = tuple(k for k in SPARE_KEYS if k not in used)[:1]
+        return self.actions.add(
+            ActionSpec(
+                f"{panel.name}_panel",
+                _with_access_key(f"{panel.title} panel", self._used_letters()),
+                keys,
+                PANELS_MENU,
+                checkable=True,
             )
+        )
 
-    def _full_screen_changed(self, full: bool) -> None:
-        """Private panels leave the screen while it may be mirrored."""
-        if full:
-            private = [self.docks[n] for n, p in self.panels.items() if p.private]
-            self._private_hidden = [d for d in private if d.isVisible()]
-            for dock in self._private_hidden:
-                dock.hide()
+    def _used_letters(self) -> set[str]:
+        menu = self.actions.menus[PANELS_MENU]
+        letters = set()
+        for action in menu.actions():
+            text = action.text().replace("&&", "")
+            at = text.find("&")
+            if 0 <= at < len(text) - 1:
+                letters.add(text[at + 1].lower())
+        return letters
+
+    def _order_panels_menu(self) -> None:
+        """The panels' entries first (those PLACES knows in its order, then the rest),
+        then a line, then the verbs that act on a panel."""
+        menu = self.actions.menus[PANELS_MENU]
+        known = [name for name in PLACES if name in self.toggles]
+        names = known + [name for name in self.toggles if name not in PLACES]
+        entries = [self.toggles[name] for name in names]
+        for action in entries:
+            menu.removeAction(action)
+        verbs = menu.actions()
+        before = verbs[0] if verbs else None
+        for action in entries:
+            menu.insertAction(before, action)  # type: ignore[arg-type]
+        if before is not None:
+            menu.insertSeparator(before)
+
+    # -- wanted, shown, and the entry --------------------------------------------------
+
+    def _toggled(self, dock: PanelDock, checked: bool) -> None:
+        """The entry was checked or unchecked (by the person or by its feature); a
+        panel behind another tab is unchecked, so checking it brings it forward."""
+        if self._syncing or not isValid(self.window):
+            return
+        if checked and dock.suppressed:
+            dock.set_suppressed(False)  # asked for in full screen: it comes back
+        dock.set_wanted(checked)
+        if checked and dock.should_show():
+            dock.raise_()
+        self._sync(dock)
+        self.schedule_order()
+
+    def _triggered(self, dock: PanelDock) -> None:
+        """Chosen by the person: a shown panel gets the keyboard, a hidden one gives
+        it back to the video."""
+        if dock.should_show():
+            self._pending_focus = dock  # once Qt has put it in front
+            self._focus_later.start()
         else:
-            for dock in self._private_hidden:
-                dock.show()
-            self._private_hidden = []
+            focus = QApplication.focusWidget()
+            if focus is None or dock.isAncestorOf(focus) or not focus.isVisible():
+                self.core.video.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_tab_order(self) -> None:
-        """Reading order: problems, video, description, transport bar, videos,
-        chapters, transcript, then the docks."""
+    def _shown(self, dock: PanelDock) -> None:
+        if not isValid(self.window):
+            return  # a dock hidden while the window is being destroyed
+        self._sync(dock)
+        self.schedule_order()
+
+    def _sync(self, dock: PanelDock) -> None:
+        """The entry is checked while the panel is in front, and off while its
+        panel has nothing to show. An entry that is its feature's own on/off
+        (Descriptions) is left as the feature sets it."""
+        place = PLACES.get(dock.panel.name)
+        if place is not None and not place.follows_panel:
+            return
+        action = self.toggles[dock.panel.name]
+        self._syncing = True
+        try:
+            action.setChecked(dock.should_show() and not dock.behind())
+            action.setEnabled(dock.available)
+        finally:
+            self._syncing = False
+
+    def sync_all(self) -> None:
+        for dock in self.docks.values():
+            self._sync(dock)
+
+    def set_full_screen(self, full: bool) -> None:
+        """Full screen keeps the video, its description and the discussion; private
+        panels leave the screen, which may be mirrored."""
+        for name, dock in self.docks.items():
+            place = PLACES.get(name)
+            keep = place.in_full_screen if place else True
+            dock.set_suppressed(full and (dock.panel.private or not keep))
+        self.schedule_order()
+
+    # -- the keyboard: focus and Tab order ---------------------------------------------
+
+    def focus_panel(self, dock: PanelDock) -> None:
+        """The keyboard to the panel's first control, in whichever window it is."""
+        stops = [w for w in tab_chain(dock.panel.widget) if w.isVisible()]
+        target = stops[0] if stops else dock.panel.widget
+        target.window().activateWindow()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not isValid(self.window):
+            return
+        for dock in self.docks.values():
+            if dock.isAncestorOf(new):
+                self._last_dock = dock
+                return
+
+    def current_dock(self) -> PanelDock | None:
+        """The panel with the keyboard focus, else the last one that had it."""
+        focus = QApplication.focusWidget()
+        for dock in self.docks.values():
+            if focus is not None and dock.isAncestorOf(focus):
+                return dock
+        last = self._last_dock
+        return last if last is not None and last.on_screen() else None
+
+    def reading_order(self) -> list[PanelDock]:
+        """The docks on screen, in reading order (see player/shell/tab_order.py)."""
+        return reading_order(self.window, self.docks.values())
+
+    def tab_order(self) -> list[QWidget]:
+        """Every Tab stop of the window, in reading order, as things are now."""
         core = self.core
-        order: list[QWidget] = [core.status.label, core.video]
-        for name in (DESCRIPTIONS,):
-            order += self._tab_stops(name)
-        order += _tab_chain(core.controls)
-        for name in (VIDEOS, CHAPTERS, TRANSCRIPT, DISCUSSION, NOTES):
-            order += self._tab_stops(name)
-        for before, after in itertools.pairwise(order):
-            QWidget.setTabOrder(before, after)
+        with_video = frozenset(n for n, p in PLACES.items() if p.after_video)
+        return tab_order(
+            self.window,
+            [core.status.label],
+            [core.video, *tab_chain(core.controls)],
+            list(self.docks.values()),
+            with_video,
+        )
 
-    def _tab_stops(self, name: str) -> list[QWidget]:
-        panel = self.panels.get(name)
-        return _tab_chain(panel.widget) if panel is not None else []
+    def next_stop(self, current: QWidget | None, forward: bool) -> QWidget | None:
+        """Where Tab (or Shift+Tab) goes from `current`."""
+        return next_stop(self.tab_order(), current, forward)
+
+    def schedule_order(self) -> None:
+        """Name the tab bars now and once the layout has settled (docks move in
+        bursts), then say the order changed."""
+        if not isValid(self.window):
+            return
+        name_tab_bars(self.window)
+        self._settle_order.start()
+
+    def _order_settled(self) -> None:
+        name_tab_bars(self.window)
+        self.order_changed.emit()
+
+    def _focus_pending(self) -> None:
+        dock, self._pending_focus = self._pending_focus, None
+        if dock is not None and dock.on_screen():
+            self.focus_panel(dock)
 
 
-def _tab_chain(root: QWidget) -> list[QWidget]:
-    """`root` and its descendants that take Tab, in their own focus-chain order."""
-    found: list[QWidget] = []
-    widget: QWidget | None = root
-    for _ in range(5000):
-        if widget is None:
-            break
-        inside = widget is root or root.isAncestorOf(widget)
-        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if inside and takes_tab and widget.focusProxy() is None and widget not in found:
-            found.append(widget)
-        widget = widget.nextInFocusChain()
-        if widget is root:
-            break
-    return found
+def _soon(parent: QObject, slot: Callable[[], None]) -> QTimer:
+    """A timer for "once the layout has settled", a child so it goes with `parent`."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _set_up_docking(window: QMainWindow) -> None:
+    """Docks nest and tab, without animation (they move at once, WCAG 2.3.3); the
+    side columns run the window's full height; a group's tabs are above it."""
+    window.setDockOptions(
+        QMainWindow.DockOption.AllowNestedDocks
+        | QMainWindow.DockOption.AllowTabbedDocks
+    )
+    for corner, area in (
+        (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+        (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+        (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+        (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+    ):
+        window.setCorner(corner, area)
+    window.setTabPosition(
+        Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North
+    )
+
+
+def _with_access_key(text: str, used: set[str]) -> str:
+    """`text` with "&" before its first letter no other entry uses."""
+    for index, letter in enumerate(text):
+        if letter.isalpha() and letter.lower() not in used:
+            return f"{text[:index]}&{text[index:]}"
+    return text

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from captions.find import Match, Matches, TrackFinder
 from captions.fold import fold
+from player.playback.flow_row import FlowRow
 from player.transcript.model import TranscriptModel
 
 # A one-letter query can match a hundred thousand times: wait for the next letter.
@@ -73,7 +73,10 @@ class FindBar(QWidget):
         self.previous_button = self._button("Previous", "Previous match (Shift+F3)")
         self.next_button = self._button("Next", "Next match (F3)")
         self.close_button = self._button("Close", "Close find (Esc)")
-        layout = QHBoxLayout(self)
+        # A usable field in the narrowest transcript: the count and the buttons
+        # wrap to a second line before the field gets narrower than this.
+        self.field.setMinimumWidth(self.fontMetrics().horizontalAdvance("m" * 12))
+        layout = FlowRow(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count_label)

@@ -144,7 +144,7 @@ class VideoView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Video")
         self.setAccessibleDescription("Video with captions. Space plays or pauses.")
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(192, 108)  # small, so docks and 200 % text still fit
         self.setStyleSheet(
             "VideoView { border: 4px solid #000000; }"
             " VideoView:focus { border: 4px solid #ffbf47; }"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QPlainTextEdit,
     QPushButton,
+    QTabBar,
     QToolButton,
     QWidget,
 )
@@ -207,21 +208,35 @@ def test_every_control_of_the_window_is_named_and_reached_by_tab(
     assert len(found.order) >= 14
 
 
-def test_tab_goes_video_then_controls_then_lists_then_transcript(
+def test_tab_goes_video_then_controls_then_transcript_then_chapters(
     qtbot, audited
 ) -> None:
+    """The learner layout: the transcript beside the video, chapters and videos
+    tabbed under it; Tab reaches only the tab in front."""
     window = audited
     order = audit(qtbot, window, window.video_view).order
+    docks = window.placement.docks
+    tabs = [w for w in order if isinstance(w, QTabBar)]
     landmarks = [
         window.video_view,
         window.controls.play_button,
         window.controls.seek_slider,
-        window.video_list.list,
-        window.chapters.list,
         window.transcript.view,
+        docks["transcript"].title_bar.float_button,
+        docks["transcript"].title_bar.close_button,
+        *tabs,
+        window.chapters.list,
+        docks["chapters"].title_bar.close_button,
     ]
     positions = [order.index(w) for w in landmarks]
     assert positions == sorted(positions), [describe(w) for w in order]
+    assert (
+        len(tabs) == 1 and tabs[0].accessibleName() == "Panels here: Chapters, Videos"
+    )
+    assert window.video_list.list not in order, "the Videos tab is behind Chapters"
+    window.keymap["videos_panel"].trigger()  # brings that tab to the front
+    order = audit(qtbot, window, window.video_view).order
+    assert window.video_list.list in order and window.chapters.list not in order
 
 
 def test_the_description_pane_is_named_and_follows_the_video(qtbot, audited) -> None:
@@ -229,7 +244,55 @@ def test_the_description_pane_is_named_and_follows_the_video(qtbot, audited) -> 
     window.keymap["descriptions"].trigger()
     found = audit(qtbot, window, window.video_view)
     assert found.unnamed == [] and found.unreachable == []
-    assert found.order[1] is window.features.accessibility.descriptions.pane
+    pane = window.features.accessibility.descriptions.pane
+    dock = window.placement.docks["descriptions"]
+    assert found.order[1:5] == [
+        pane,
+        dock.title_bar.float_button,
+        dock.title_bar.close_button,
+        window.controls.play_button,
+    ], "what the video shows is read right after it, then the transport bar"
+    assert found.order.index(pane) < found.order.index(window.transcript.view)
+
+
+def test_every_panel_of_the_facilitator_layout_is_named_and_reached(
+    qtbot, audited
+) -> None:
+    """Discussion and notes as docks: the docks, their title bars' buttons and the
+    tabs between panels are named and in the Tab order."""
+    window = audited
+    with qtbot.waitSignal(window.placement.order_changed):
+        window.layouts.choose("facilitator")
+    found = audit(qtbot, window, window.video_view)
+    assert found.unnamed == [] and found.unreachable == [] and found.traps == []
+    for name, dock in window.placement.docks.items():
+        if not dock.on_screen():
+            continue
+        title = dock.windowTitle()
+        assert accessible_name(dock) == title, name
+        buttons = (dock.title_bar.float_button, dock.title_bar.close_button)
+        assert [accessible_name(b) for b in buttons] == [
+            f"Float {title}",
+            f"Close {title}",
+        ]
+        assert all(b in found.order for b in buttons), name
+        assert all(b.height() >= 24 and b.width() >= 24 for b in buttons), name
+    notes = window.features.notes.panel
+    discussion = window.features.presenter.panel
+    assert notes.list in found.order and discussion.buttons[0] in found.order
+    assert shortcut_problems(window) == []
+
+
+def test_nothing_behind_a_tab_is_reached_or_shown_to_a_screen_reader(
+    qtbot, audited
+) -> None:
+    window = audited
+    behind = window.placement.docks["videos"]
+    assert behind.behind()
+    order = audit(qtbot, window, window.video_view).order
+    inside = [w for w in order if behind.isAncestorOf(w)]
+    assert inside == []
+    assert not window.video_list.list.isVisible(), "hidden, so AT-SPI says not showing"
 
 
 def test_every_shortcut_is_named_in_its_tooltip(audited) -> None:

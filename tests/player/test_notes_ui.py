@@ -53,7 +53,9 @@ def notes_window(notes_bench, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def notes_main_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The whole window, its notes in a store under tmp_path."""
+    """The whole window in the facilitator's layout, its notes in a store under
+    tmp_path."""
+    window.layouts.choose("facilitator")
     window.notes = window.features.notes
     window.notes.use_store(NotesStore(tmp_path / "notes" / "notes.sqlite3"))
     window.video_view.setFocus()
