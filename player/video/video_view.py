@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
     QBrush,
     QColor,
     QFont,
@@ -31,11 +30,6 @@ from media.model import Segment
 from player.video.caption_layout import Box, place_captions
 from player.video.caption_paint import caption_font, style_caption_box
 from player.video.caption_style import DEFAULT_STYLE, CaptionStyle
-
-try:
-    from PySide6.QtGui import QAccessibleAnnouncementEvent
-except ImportError:  # pragma: no cover - Qt before 6.8
-    QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
 try:
     from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
@@ -127,6 +121,7 @@ class VideoView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setAccessibleName("Video picture")
         self.setAccessibleName("Video")
         self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         self.setMinimumSize(320, 180)
@@ -251,16 +246,12 @@ class VideoView(QGraphicsView):
             self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         else:
             self.attribution.show()
+            # Said to a screen reader by player/accessibility/story_announcer.py.
             self.setAccessibleDescription(
                 f"Story: {segment.title}. {segment.attribution_line}"
             )
-            self._announce(f"Story: {segment.title}. {segment.attribution_line}")
         self._relayout()
         self.segment_changed.emit(segment)
-
-    def _announce(self, text: str) -> None:
-        if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def _update_captions(self, ms: int, force: bool = False) -> None:
         shown = [
