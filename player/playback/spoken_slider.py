@@ -2,11 +2,16 @@
 
 Its value text is words ("2 minutes 25 seconds of 3 minutes 19 seconds", "80
 percent"); the number a screen reader gets is in whole spoken units (seconds, not
-milliseconds), so it changes at most once a second. When the program moves it (the
-video playing on), the handle moves at once but no accessibility event is sent:
-only the learner's own changes are spoken, so a focused seek slider never talks over
-the captions. QAbstractSlider sends its event in `setValue`; with tracking off,
-`setSliderPosition` moves the handle without one.
+milliseconds), so it changes at most once a second. A slider the program moves often
+(the seek slider, `follows_quietly`) sends no accessibility event when the video
+plays on: QAbstractSlider sends its event in `setValue`, and with tracking off
+`setSliderPosition` moves the handle without one. So a focused seek slider never
+talks over the captions.
+
+Under AT-SPI no screen reader gets the value text, only the number: there the quiet
+slider's keys move it without a value event too, and `learner_changed` carries the
+words, which the window's voice says (player/core/voice.py) — one utterance per
+change. Elsewhere the value event comes, and the screen reader reads the value text.
 """
 
 from __future__ import annotations
@@ -22,11 +27,22 @@ from PySide6.QtGui import (
     QMouseEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QSlider, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QAccessibleWidget, QSlider, QWidget
 
 from player.playback.accessible import AT_SPI, cast_to, provide_interface
 
 Words = Callable[[int], str]
+Action = QAbstractSlider.SliderAction
+STEP_KEYS = {
+    Qt.Key.Key_Left: Action.SliderSingleStepSub,
+    Qt.Key.Key_Down: Action.SliderSingleStepSub,
+    Qt.Key.Key_Right: Action.SliderSingleStepAdd,
+    Qt.Key.Key_Up: Action.SliderSingleStepAdd,
+    Qt.Key.Key_PageDown: Action.SliderPageStepSub,
+    Qt.Key.Key_PageUp: Action.SliderPageStepAdd,
+    Qt.Key.Key_Home: Action.SliderToMinimum,
+    Qt.Key.Key_End: Action.SliderToMaximum,
+}
 
 
 class SpokenSlider(QSlider):
@@ -61,18 +77,21 @@ class SpokenSlider(QSlider):
         """The value a screen reader gets, in whole spoken units."""
         return self.sliderPosition() // self.per
 
+    def _quiet(self) -> bool:
+        return not self.hasTracking()
+
     def follow(self, value: int, jumped: bool = False) -> None:
         """The program's own change (never while the learner holds the handle).
 
-        Playing on moves only the handle. A jump (a seek from anywhere) sets the
-        value too; made while the slider has focus, it is said like the learner's.
+        A jump (a seek made elsewhere) while the slider has focus is told like the
+        learner's own change.
         """
         if self.isSliderDown():
             return
         before = self.value_text()
         blocked = self.blockSignals(True)
         try:
-            if self.hasTracking() or jumped:
+            if not self._quiet() or (jumped and self.hasFocus() and not AT_SPI):
                 self.setValue(value)
             else:
                 self.setSliderPosition(value)
@@ -81,19 +100,45 @@ class SpokenSlider(QSlider):
         if jumped and self.hasFocus() and self.value_text() != before:
             self.learner_changed.emit(self.value_text())
 
-    def _catch_up(self) -> None:
-        """Before the learner's key, click or wheel: steps start where the handle is.
+    def triggerAction(self, action: QAbstractSlider.SliderAction) -> None:
+        """Steps start where the handle is, not at the value last set."""
+        if self._quiet() and AT_SPI and action in STEP_KEYS.values():
+            self._step_quietly(action)
+            return
+        self._catch_up()
+        super().triggerAction(action)
 
-        Any event this sends is read after the learner's own change is made (a
-        screen reader asks for the value later), so only the new value is heard.
-        """
+    def _step_quietly(self, action: QAbstractSlider.SliderAction) -> None:
+        """An action as QAbstractSlider does it, without the value event."""
+        position = self.sliderPosition()
+        target = {
+            Action.SliderSingleStepAdd: position + self.singleStep(),
+            Action.SliderSingleStepSub: position - self.singleStep(),
+            Action.SliderPageStepAdd: position + self.pageStep(),
+            Action.SliderPageStepSub: position - self.pageStep(),
+            Action.SliderToMinimum: self.minimum(),
+            Action.SliderToMaximum: self.maximum(),
+        }[action]
+        self.setSliderPosition(max(self.minimum(), min(self.maximum(), target)))
+        self.actionTriggered.emit(action.value)
+
+    def _catch_up(self) -> None:
+        """Before the learner's change: a screen reader asks for the value later,
+        after the change, so the event this may send reads the new value."""
         if self.value() != self.sliderPosition():
             blocked = self.blockSignals(True)
             self.setValue(self.sliderPosition())
             self.blockSignals(blocked)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        self._catch_up()
+        action = STEP_KEYS.get(Qt.Key(event.key()))
+        if (
+            action is not None
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.triggerAction(action)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
