@@ -244,3 +244,17 @@ def test_a_speech_engine_speaks_and_can_hold_the_video_until_it_ends(
 
 def test_the_test_engine_is_never_chosen_for_learners() -> None:
     assert Speaker().engine_name != "mock"
+
+
+def test_ctrl_t_goes_to_the_line_now_playing(reader, qtbot) -> None:
+    """The shortest way to the transcript: focus lands on the line playing now."""
+    transcript = reader.transcript
+    play(reader, 4_300)
+    transcript.stop_following()
+    transcript.view.setCurrentIndex(transcript.model.index(7, 0))
+    reader.keymap["transcript"].trigger()  # hidden: Ctrl+T brings it back too
+    reader.keymap["go_to_transcript"].trigger()
+    qtbot.waitUntil(transcript.view.hasFocus)
+    assert transcript.isVisible() and transcript.following
+    assert transcript.view.currentIndex().row() == 2
+    assert reader.keymap["go_to_transcript"].shortcut().toString() == "Ctrl+T"
