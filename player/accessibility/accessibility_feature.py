@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from player.accessibility.descriptions import Descriptions, Speaker
 from player.accessibility.screen_reader import CaptionAnnouncer
+from player.accessibility.story_announcer import StoryAnnouncer
 from player.accessibility.transcript_reading import TranscriptReading
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution, Page, TranscriptText
@@ -24,6 +25,7 @@ class AccessibilityAids:
     reading: TranscriptReading
     announcer: CaptionAnnouncer
     descriptions: Descriptions
+    story: StoryAnnouncer
 
     def contributions(self) -> list[Contribution]:
         pages = (
@@ -54,9 +56,14 @@ def build_accessibility(
     announce_from: QWidget,
     speaker: Speaker | None = None,
 ) -> AccessibilityAids:
-    """Transcript size, spacing and theme; caption announcements; descriptions."""
+    """Transcript size, spacing and theme; captions and the story said; descriptions.
+
+    `announce_from` is the video: while it has focus its own description names the
+    story.
+    """
     return AccessibilityAids(
         reading=TranscriptReading(ctx, transcript),
-        announcer=CaptionAnnouncer(ctx, announce_from),
+        announcer=CaptionAnnouncer(ctx, transcript.speaks_current_line),
         descriptions=Descriptions(ctx, speaker),
+        story=StoryAnnouncer(ctx, announce_from.hasFocus),
     )

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from captions.model import Cue, Track
 from media.model import TrackRef, Video
-from player.accessibility.screen_reader import announce
 from player.core.context import PlayerContext
 from player.core.contribution import DESCRIPTIONS, Contribution, Panel
 from player.core.setting_keys import (
@@ -236,7 +235,10 @@ class Descriptions(QObject):
                 self._resume_after_speech = True
             self.speaker.say(text)
         else:
-            announce(self.pane, f"Description: {text}")
+            cue = self._cue
+            self.ctx.notify.voice.say_caption(
+                f"Description: {text}", lambda: self.showing and self._cue is cue
+            )
 
     def _on_speech_finished(self) -> None:
         if self._resume_after_speech:

@@ -1,14 +1,15 @@
 """Screen reader announcements: each new caption, when the learner asks for them.
 
-Announcements are QAccessibleAnnouncementEvents (Qt 6.8+): Orca, NVDA and VoiceOver
-speak them politely and show them on a braille display, without moving focus.
+They go through the window's voice (player/core/voice.py), which Orca 43 and later
+speak and braille whatever has focus, and which waits while the learner uses the
+keyboard. The speaker is named when the speaker changes, not before every caption.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
 
 from captions.markup import speaker_label
 from captions.model import Cue, Track
@@ -16,26 +17,17 @@ from player.core.context import PlayerContext
 from player.core.contribution import Contribution
 from player.core.setting_keys import ANNOUNCE_CAPTIONS
 
-try:
-    from PySide6.QtGui import QAccessibleAnnouncementEvent
-except ImportError:  # pragma: no cover - Qt before 6.8
-    QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
-
 KEY_ANNOUNCE = ANNOUNCE_CAPTIONS.name
+# A jump further on than this, or back, is a new place: the speaker is named again.
+# (A real player's frames may step back a little after a seek.)
+SEEK_GAP_MS = 3000
+STEP_BACK_MS = 1000
 
 
-def announce(source: QObject, text: str) -> bool:
-    """Send `text` to the screen reader, if one listens; True when it was sent."""
-    if QAccessibleAnnouncementEvent is None or not text or not QAccessible.isActive():
-        return False
-    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, text))
-    return True
-
-
-def spoken_cue(cue: Cue) -> str:
+def spoken_cue(cue: Cue, name_speaker: bool = True) -> str:
     """A caption as one line to hear or read in braille: "Speaker: text"."""
     text = " ".join(cue.plain.split())
-    speaker = speaker_label(cue.voice)
+    speaker = speaker_label(cue.voice) if name_speaker else ""
     return f"{speaker}: {text}" if speaker else text
 
 
@@ -43,17 +35,26 @@ class CaptionAnnouncer(QObject):
     """Announces each caption as it starts, from the track caption navigation follows.
 
     That is the shown captions, or the transcript's track when captions are off, so a
-    learner who cannot see the screen need not turn captions on to hear them.
+    learner who cannot see the screen need not turn captions on to hear them. While
+    the focused transcript follows the video, its own focus moves read each line, so
+    the same caption is not announced as well.
     """
 
-    def __init__(self, ctx: PlayerContext, source: QWidget) -> None:
+    def __init__(
+        self,
+        ctx: PlayerContext,
+        transcript_reads_lines: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(ctx.window)
         self.ctx = ctx
-        self.source = source  # what announcements come from: the video
+        self.voice = ctx.notify.voice
+        self.transcript_reads_lines = transcript_reads_lines
         self.enabled = ctx.settings.get(ANNOUNCE_CAPTIONS)
         self._track: Track | None = None
         self._showing: set[int] = set()
-        self.sent: list[str] = []  # the last few announcements, for the status bar
+        self._speaker = ""  # the speaker last named
+        self._last_ms = 0
+        self.sent: list[str] = []  # the last few captions said, for the audit
         self.action = ctx.actions["announce_captions"]
         self.action.setChecked(self.enabled)
         ctx.clock.position_changed.connect(self.on_position)  # caption time
@@ -68,8 +69,7 @@ class CaptionAnnouncer(QObject):
     def set_enabled(self, on: bool) -> None:
         self.enabled = bool(on)
         self.ctx.settings.set(ANNOUNCE_CAPTIONS, self.enabled)
-        self._track = None
-        self._showing = set()
+        self._track, self._showing, self._speaker = None, set(), ""
 
     def on_position(self, ms: int) -> None:
         if not self.enabled:
@@ -77,11 +77,34 @@ class CaptionAnnouncer(QObject):
         track = self.ctx.showing.current_track()
         if track is None:
             return
+        if track is not self._track or not (
+            -STEP_BACK_MS <= ms - self._last_ms <= SEEK_GAP_MS
+        ):
+            self._speaker = ""
+        self._last_ms = ms
         showing = set(track.active_indices_at(ms))
         before = self._showing if track is self._track else set()
-        new = sorted(showing - before)
         self._track, self._showing = track, showing
+        new = sorted(showing - before)
+        if new and self._read_by_transcript(track):
+            new = []
         for index in new:
-            text = spoken_cue(track.cues[index])
-            if announce(self.source, text):
-                self.sent = [*self.sent[-9:], text]
+            self._say(track, index)
+
+    def _read_by_transcript(self, track: Track) -> bool:
+        return (
+            self.ctx.showing.transcript_track is track and self.transcript_reads_lines()
+        )
+
+    def _say(self, track: Track, index: int) -> None:
+        cue = track.cues[index]
+        speaker = speaker_label(cue.voice)
+        held = self.voice.learner_is_typing()  # it may never be said: name the speaker
+        text = spoken_cue(cue, name_speaker=held or speaker != self._speaker)
+        if speaker:
+            self._speaker = "" if held else speaker
+        self.voice.say_caption(text, lambda: self._still_showing(track, index))
+        self.sent = [*self.sent[-9:], text]
+
+    def _still_showing(self, track: Track, index: int) -> bool:
+        return self.enabled and track is self._track and index in self._showing

@@ -210,6 +210,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("find_next", "Find &next", ("F3",), "Search"),
     ActionSpec("find_previous", "Find &previous", ("Shift+F3",), "Search"),
     ActionSpec("search_all", "Search &all modules…", ("Ctrl+Shift+F",), "Search"),
+    ActionSpec("go_to_transcript", "Go to the &transcript", ("Ctrl+T",), "Search"),
     ActionSpec("help", "&Keyboard shortcuts", ("F1",), "Help"),
     ActionSpec("about", "&About", (), "Help"),
 )

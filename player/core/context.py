@@ -10,6 +10,7 @@ from player.core.actions import PlayerActions
 from player.core.caption_clock import CaptionClock
 from player.core.notify import Notify
 from player.core.now_showing import NowShowing
+from player.core.setting_keys import SCREEN_READER_ROUTE
 from player.core.settings import Settings
 from player.core.status import StatusArea
 from player.core.stories import ShownStories
@@ -44,6 +45,7 @@ def build_context(
     notify = Notify(window.statusBar, status)
     settings = Settings(parent=window)
     settings.bad_value.connect(lambda text: notify.problem("settings", text))
+    notify.voice.set_route(settings.get(SCREEN_READER_ROUTE))
     showing = NowShowing(playback, notify, window)
     return PlayerContext(
         playback=playback,

@@ -74,10 +74,14 @@ class Feature(Protocol):
 
 
 class TranscriptText(Protocol):
-    """What the reading settings change on the transcript (the panel provides it)."""
+    """What the reading aids use of the transcript (the panel provides it)."""
 
     def set_text_scale(self, percent: int) -> None: ...
 
     def set_line_spacing(self, factor: float) -> None: ...
 
     def repaint_text(self) -> None: ...
+
+    def speaks_current_line(self) -> bool:
+        """True while its own focus moves make a screen reader read each new line."""
+        ...

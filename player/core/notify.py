@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QStatusBar
 
 from player.core.status import StatusArea
+from player.core.voice import ScreenReaderVoice
 
 # A seal value (sha256:<hex> cues:<digests>) means nothing to a reader: never shown.
 SEAL_VALUE = re.compile(r"sha256:[^\s'\")]*(?:\s+(?:cues|fields):[^\s'\")]*)?")
@@ -21,13 +22,18 @@ def without_seal_values(text: str) -> str:
 
 class Notify:
     """`say` a result (status bar and screen reader), `announce` to the screen reader
-    only, or keep a `problem` in the window's message area under a topic."""
+    only, or keep a `problem` in the window's message area under a topic.
+
+    `voice` is the one way to the screen reader (player/core/voice.py).
+    """
 
     def __init__(
         self, status_bar: Callable[[], QStatusBar], problems: StatusArea
     ) -> None:
         self._status_bar = status_bar  # made on the first message (QMainWindow does)
         self._problems = problems
+        self.voice = ScreenReaderVoice(status_bar, parent=problems)
+        problems.speak_with(self.voice.say)
 
     def say(self, text: str, timeout_ms: int = 3000, spoken: str = "") -> None:
         """Show `text` a moment; a screen reader hears it (or `spoken`, in words)."""

@@ -47,6 +47,10 @@ TEXT_SCALE = IntKey("transcript/textScale", 100, 75, 300)
 LINE_SPACING = FloatKey("transcript/lineSpacing", 1.0, 1.0, 2.0)
 HIGH_CONTRAST = OptionalBoolKey("transcript/highContrast", None)  # None: the desktop's
 ANNOUNCE_CAPTIONS = BoolKey("screenReader/announceCaptions", False)
+# How messages reach the screen reader (player/core/voice.py): "auto" picks by platform.
+SCREEN_READER_ROUTE = TextKey(
+    "screenReader/route", "auto", ("auto", "announcement", "notification")
+)
 SHOW_DESCRIPTIONS = BoolKey("descriptions/show", False)
 SPEAK_DESCRIPTIONS = BoolKey("descriptions/speak", True)
 PAUSE_FOR_DESCRIPTIONS = BoolKey("descriptions/pauseVideo", False)
@@ -99,6 +103,7 @@ ALL_KEYS: tuple[Key[Any], ...] = (
     LINE_SPACING,
     HIGH_CONTRAST,
     ANNOUNCE_CAPTIONS,
+    SCREEN_READER_ROUTE,
     SHOW_DESCRIPTIONS,
     SPEAK_DESCRIPTIONS,
     PAUSE_FOR_DESCRIPTIONS,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -22,6 +24,7 @@ class StatusArea(QWidget):
         super().__init__(parent)
         self.setObjectName("statusArea")
         self._messages: dict[str, list[str]] = {}
+        self._speak: Callable[[str], None] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         self.label = QLabel(self)
@@ -72,9 +75,15 @@ class StatusArea(QWidget):
         self.label.setAccessibleDescription(text)
         self.setVisible(bool(text))
 
+    def speak_with(self, speak: Callable[[str], None]) -> None:
+        """Say messages through `speak` (the window's screen reader voice)."""
+        self._speak = speak
+
     def announce(self, text: str) -> None:
         """Tell a screen reader something once, without showing it here."""
-        if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
+        if self._speak is not None:
+            self._speak(text)
+        elif QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
             QAccessible.updateAccessibility(
                 QAccessibleAnnouncementEvent(self.window(), text)
             )

@@ -66,7 +66,6 @@ class PresentationWindow(QWidget):
         self.view = VideoView(self)
         self.view.setObjectName("presentationVideo")
         self.view.setAccessibleName("Presented video")
-        self.view.announces = False  # the console's video tells the screen reader
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setCursor(Qt.CursorShape.BlankCursor)
         self.view.play_toggle_requested.connect(self.play_toggle_requested)

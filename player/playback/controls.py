@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
 from captions.timefmt import format_clock, format_spoken
 from player.playback.flow_row import FlowRow
 from player.playback.seek_slider import SeekSlider
+from player.playback.spoken_slider import SpokenSlider
+from player.playback.theme_icons import theme_icon
 
 CAPTIONS_OFF = -1
 TARGET_PX = 24  # WCAG 2.5.8: every control at least 24 px high (and wide)
+JUMP_MS = 1000  # a position further on than this, or back, is a seek, not playing on
 
 
 def _button(
@@ -28,7 +31,7 @@ def _button(
 ) -> QToolButton:
     button = QToolButton(parent)
     button.setObjectName(name)
-    button.setIcon(parent.style().standardIcon(icon))
+    button.setIcon(theme_icon(button, icon))
     button.setText(text)
     button.setAccessibleName(text)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -53,7 +56,8 @@ class Controls(QWidget):
         self.setObjectName("controls")
         self._duration = 0
         self._position = 0
-        self._spoken_second = -1
+        self._playing = False
+        self._muted = False
         self._chapter = ""  # the chapter playing, as the seek slider describes it
         layout = FlowRow(self)  # wraps onto a second line when narrow
         layout.setContentsMargins(4, 4, 4, 4)
@@ -75,6 +79,7 @@ class Controls(QWidget):
         self.caption_chooser.setObjectName("captionChooser")
         self.caption_chooser.setAccessibleName("Captions")
         self.caption_chooser.setMinimumHeight(TARGET_PX)
+        self.caption_chooser.view().setAccessibleName("Caption tracks")
         self.caption_chooser.activated.connect(self._on_caption_chosen)
         # On Linux a combo box's accessible name is its current text; the label
         # names it through the labelled-by relation.
@@ -109,20 +114,24 @@ class Controls(QWidget):
             self.indicators.addWidget(widget)
 
     def _make_seek_slider(self) -> SeekSlider:
-        slider = SeekSlider(self)
+        slider = SeekSlider(self._time_in_words, 1000, follows_quietly=True)
+        slider.setParent(self)
         slider.setObjectName("seekSlider")
         slider.setAccessibleName("Seek")
         slider.setSingleStep(5000)
         slider.setPageStep(30000)
         slider.setRange(0, 0)
-        slider.sliderReleased.connect(lambda: self.seek_requested.emit(slider.value()))
+        slider.sliderReleased.connect(
+            lambda: self.seek_requested.emit(slider.sliderPosition())
+        )
+        slider.set_by_screen_reader.connect(self.seek_requested)
         slider.actionTriggered.connect(self._on_slider_action)
         slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         slider.setMinimumHeight(TARGET_PX)
         return slider
 
-    def _make_volume_slider(self) -> QSlider:
-        slider = QSlider(Qt.Orientation.Horizontal, self)
+    def _make_volume_slider(self) -> SpokenSlider:
+        slider = SpokenSlider(lambda value: f"{value} percent", parent=self)
         slider.setObjectName("volumeSlider")
         slider.setAccessibleName("Volume")
         slider.setRange(0, 100)
@@ -143,8 +152,11 @@ class Controls(QWidget):
         self.seek_requested.emit(self.seek_slider.sliderPosition())
 
     def _on_volume_moved(self, value: int) -> None:
-        self.volume_slider.setAccessibleDescription(f"{value} percent")
         self.volume_requested.emit(value)
+
+    def _time_in_words(self, ms: int) -> str:
+        """The seek slider's value text: "2 minutes 5 seconds of 3 minutes"."""
+        return f"{format_spoken(ms)} of {format_spoken(self._duration)}"
 
     def _on_caption_chosen(self, row: int) -> None:
         self.caption_track_chosen.emit(self.caption_chooser.itemData(row))
@@ -153,32 +165,24 @@ class Controls(QWidget):
 
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, ms)
+        blocked = self.seek_slider.blockSignals(True)
         self.seek_slider.setRange(0, self._duration)
-        self._spoken_second = -1
+        self.seek_slider.blockSignals(blocked)
         self.set_position(self._position)
 
     def set_position(self, ms: int) -> None:
+        """Video time: the handle follows; a screen reader hears only jumps it made
+        while the slider has focus (player/playback/spoken_slider.py)."""
+        jumped = not 0 <= ms - self._position <= JUMP_MS
         self._position = ms
-        if not self.seek_slider.isSliderDown():
-            self.seek_slider.blockSignals(True)
-            self.seek_slider.setValue(ms)
-            self.seek_slider.blockSignals(False)
+        self.seek_slider.follow(ms, jumped=jumped)
         self._show_time(ms)
 
     def _show_time(self, ms: int) -> None:
         self.time_label.setText(f"{format_clock(ms)} / {format_clock(self._duration)}")
-        second = ms // 1000
-        if second != self._spoken_second:
-            self._spoken_second = second
-            spoken = f"{format_spoken(ms)} of {format_spoken(self._duration)}"
-            self._describe_seek(spoken)
-            self.time_label.setAccessibleDescription(spoken)
-
-    def _describe_seek(self, spoken_time: str) -> None:
-        chapter = self._chapter
-        self.seek_slider.setAccessibleDescription(
-            f"{spoken_time}. {chapter}" if chapter else spoken_time
-        )
+        spoken = self._time_in_words(ms)
+        if spoken != self.time_label.accessibleDescription():
+            self.time_label.setAccessibleDescription(spoken)  # once a second
 
     def set_chapter_marks(self, starts_ms: Sequence[int]) -> None:
         """Draw the video's chapter boundaries on the seek slider."""
@@ -188,27 +192,25 @@ class Controls(QWidget):
         """The chapter playing ("Chapter 3 of 8: Respect their view"), as the seek
         slider's description, so a screen reader reaches the chapter marks."""
         if text != self._chapter:
-            self._chapter = text
-            self._spoken_second = -1
-            self._show_time(self._position)
+            self._chapter = text  # the time in words follows it (spoken_slider.py)
+            self.seek_slider.setAccessibleDescription(text)
 
     def set_playing(self, playing: bool) -> None:
+        self._playing = playing
         icon = (
             QStyle.StandardPixmap.SP_MediaPause
             if playing
             else QStyle.StandardPixmap.SP_MediaPlay
         )
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(theme_icon(self.play_button, icon, self.palette()))
         self.play_button.setText("Pause" if playing else "Play")
         self.play_button.setAccessibleName("Pause" if playing else "Play")
 
     def set_volume(self, volume: int) -> None:
-        self.volume_slider.blockSignals(True)
-        self.volume_slider.setValue(volume)
-        self.volume_slider.blockSignals(False)
-        self.volume_slider.setAccessibleDescription(f"{volume} percent")
+        self.volume_slider.follow(volume)
 
     def set_muted(self, muted: bool) -> None:
+        self._muted = muted
         self.mute_button.blockSignals(True)
         self.mute_button.setChecked(muted)
         self.mute_button.blockSignals(False)
@@ -217,7 +219,18 @@ class Controls(QWidget):
             if muted
             else QStyle.StandardPixmap.SP_MediaVolume
         )
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self.mute_button.setIcon(theme_icon(self.mute_button, icon, self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: draw the icons again in its text colour."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.set_playing(self._playing)
+            self.set_muted(self._muted)
+            full_screen = QStyle.StandardPixmap.SP_TitleBarMaxButton
+            self.full_screen_button.setIcon(
+                theme_icon(self.full_screen_button, full_screen, self.palette())
+            )
 
     def set_caption_tracks(self, labels: Sequence[str], current: int) -> None:
         """Offer each caption/subtitle track by label, plus Off (`CAPTIONS_OFF`)."""

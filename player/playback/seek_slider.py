@@ -2,25 +2,35 @@
 
 The ticks are placed from the style's own groove and handle geometry, so they stay
 on the right times whatever the slider's size or style; a screen reader gets the
-chapter from the slider's description (set by whoever knows the chapters).
+chapter from the slider's description (set by whoever knows the chapters) and the
+time in words as its value (player/playback/spoken_slider.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QWidget
+from PySide6.QtWidgets import QStyle, QStyleOptionSlider, QWidget
+
+from player.playback.accessible import provide_interface
+from player.playback.spoken_slider import SpokenSlider, SpokenSliderInterface, Words
 
 MIN_TICK = 3  # pixels of tick above and below the groove, at the least
 
 
-class SeekSlider(QSlider):
-    """A horizontal QSlider over milliseconds that marks where chapters start."""
+class SeekSlider(SpokenSlider):
+    """The spoken slider over milliseconds that also marks where chapters start."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+    def __init__(
+        self,
+        words: Words,
+        per: int = 1,
+        follows_quietly: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(words, per, follows_quietly, parent)
         self._marks: tuple[int, ...] = ()
 
     def set_chapter_marks(self, starts_ms: Sequence[int]) -> None:
@@ -95,3 +105,6 @@ class SeekSlider(QSlider):
             QRect(left, top, width, above),
             QRect(left, groove.bottom() + 2, width, below),
         ]
+
+
+provide_interface(SeekSlider, SpokenSliderInterface)

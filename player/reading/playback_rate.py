@@ -61,7 +61,7 @@ class PlaybackRate(QObject):
     def change(self, direction: int) -> None:
         new_rate = next_rate(self.ctx.playback.rate(), direction)
         self.ctx.playback.set_rate(new_rate)
-        self.ctx.notify.say(f"Speed {new_rate:g}×")
+        self.ctx.notify.say(rate_text(new_rate), spoken=spoken_rate(new_rate))
 
     def _on_rate(self, rate: float) -> None:
         self._show(rate)

@@ -102,6 +102,8 @@ class TranscriptPanel(QWidget):
         self._follow_row = row
         if self._following:
             self._track_row(row)
+        else:
+            self.view.mark_playing(row)  # selected, as a screen reader reports it
 
     def open_find(self) -> None:
         self.find_bar.open_bar()
@@ -137,6 +139,11 @@ class TranscriptPanel(QWidget):
     def repaint_text(self) -> None:
         """Draw again in the colours now in force (after a theme change)."""
         self.view.viewport().update()
+
+    def speaks_current_line(self) -> bool:
+        """True while the focused list follows the video: each line it moves to is
+        read by the screen reader as the focus moves (Qt's focus event)."""
+        return self._following and self.view.hasFocus() and self.view.isVisible()
 
     # -- following -------------------------------------------------------------------
 

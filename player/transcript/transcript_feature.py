@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from player.core.context import PlayerContext
 from player.core.contribution import TRANSCRIPT, Contribution, Panel
@@ -34,6 +34,7 @@ class TranscriptFeature(QObject):
                 "find": self._shown_then(lambda: self.panel.open_find()),
                 "find_next": self._shown_then(lambda: self.panel.find_next()),
                 "find_previous": self._shown_then(lambda: self.panel.find_previous()),
+                "go_to_transcript": self._shown_then(self.go_to_transcript),
             },
         )
 
@@ -44,6 +45,12 @@ class TranscriptFeature(QObject):
         """
         self.ctx.clock.seek(caption_ms)  # a cue's time is caption time
         self.ctx.playback.play()
+
+    def go_to_transcript(self) -> None:
+        """Focus on the line now playing, following the video (screen readers read
+        the line at once, then each next one)."""
+        self.panel.resume_following()
+        self.panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _shown_then(self, how: Callable[[], None]) -> Callable[[], None]:
         def run() -> None:

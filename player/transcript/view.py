@@ -125,6 +125,14 @@ class TranscriptView(QListView):
         )
         self.selectionModel().setCurrentIndex(index, flags)
 
+    def mark_playing(self, row: int) -> None:
+        """Select `row` (the cue now playing) and leave the learner's own current
+        item where it is: a screen reader hears of the change, reading stays put."""
+        self.selectionModel().select(
+            self.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect,
+        )
+
     def follow_row(self, row: int, always: bool = False) -> None:
         """Scroll `row` into the upper part of the view, unless it already shows."""
         index = self.model().index(row, 0)

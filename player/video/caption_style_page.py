@@ -140,6 +140,10 @@ class CaptionStylePage(QWidget):
         _named(self.size_slider, "Text size slider", "Caption text size (Alt+Z)")
         self.font_combo = QFontComboBox()
         _named(self.font_combo, "Font", "Caption font (Alt+F)")
+        font_field = self.font_combo.lineEdit()
+        if font_field is not None:  # its own text field, named too
+            font_field.setAccessibleName("Caption font name")
+        self.font_combo.view().setAccessibleName("Fonts")
         self.text_button = ColourButton("Text colour", "X")
         self.background_button = ColourButton("Background colour", "B")
         self.opacity_spin = QSpinBox()

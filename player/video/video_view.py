@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
     QBrush,
     QColor,
     QFont,
@@ -37,11 +36,6 @@ from player.video.caption_layout import (
 )
 from player.video.caption_paint import caption_font, style_caption_box
 from player.video.caption_style import DEFAULT_STYLE, CaptionStyle
-
-try:
-    from PySide6.QtGui import QAccessibleAnnouncementEvent
-except ImportError:  # pragma: no cover - Qt before 6.8
-    QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
 quiet_qt_multimedia()  # before QtMultimedia loads: it logs while it loads
 
@@ -142,6 +136,7 @@ class VideoView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setAccessibleName("Video picture")
         self.setAccessibleName("Video")
         self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         self.setMinimumSize(192, 108)  # small, so docks and 200 % text still fit
@@ -162,8 +157,6 @@ class VideoView(QGraphicsView):
         self._caption_items: list[_TextBox] = []
         self._segment: Segment | None = None
         self._notices: dict[str, str] = {}
-        self._said_notice = ""  # the notice a screen reader heard for this story
-        self.announces = True  # False on a copy of the picture (the projector)
         self._position = 0
         self._style = DEFAULT_STYLE
         self.attribution = _TextBox(ATTRIBUTION_BACKGROUND)
@@ -289,24 +282,12 @@ class VideoView(QGraphicsView):
             self.setAccessibleDescription("Video with captions. Space plays or pauses.")
         else:
             self.attribution.show()
+            # Said to a screen reader by player/accessibility/story_announcer.py.
             told = f"Story: {segment.title}. {segment.attribution_line}"
-            said = f"{told}. {notice}" if notice else told
-            self.setAccessibleDescription(said)
-            if not same_story:
-                self._announce(said)
-            elif notice and notice != self._said_notice:
-                self._announce(notice)
-        if not same_story or notice:
-            self._said_notice = notice
+            self.setAccessibleDescription(f"{told}. {notice}" if notice else told)
         self._relayout()
         if not same_story:
             self.segment_changed.emit(segment)
-
-    def _announce(self, text: str) -> None:
-        if not self.announces:
-            return
-        if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def _update_captions(self, ms: int, force: bool = False) -> None:
         shown = [

@@ -124,19 +124,26 @@ def states(pyatspi, node) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def listen_for_announcements(pyatspi, seconds: float) -> list[str]:  # type: ignore[no-untyped-def]
-    """Every announcement the app sends in `seconds` (Qt maps them to AT-SPI events)."""
+    """Every message the app says in `seconds`: under AT-SPI a Notification object
+    becoming showing, whose label is what Orca speaks and brailles."""
     from gi.repository import GLib
 
     heard: list[str] = []
+    events = "object:state-changed:showing"
 
     def on_event(event) -> None:  # type: ignore[no-untyped-def]
-        if event.source is not None and event.source.getApplication().name == APP_NAME:
-            heard.append(f"{event.type}: {event.any_data}")
+        source = event.source
+        if source is None or source.getApplication().name != APP_NAME:
+            return
+        if event.detail1 and source.getRole() == pyatspi.ROLE_NOTIFICATION:
+            labels = [source.getChildAtIndex(i) for i in range(source.childCount)]
+            said = " ".join(label.name for label in labels if label is not None)
+            heard.append(f"notification: {said}")
 
-    pyatspi.Registry.registerEventListener(on_event, "object:announcement")
+    pyatspi.Registry.registerEventListener(on_event, events)
     GLib.timeout_add(int(seconds * 1000), lambda: pyatspi.Registry.stop() or False)
     pyatspi.Registry.start()
-    pyatspi.Registry.deregisterEventListener(on_event, "object:announcement")
+    pyatspi.Registry.deregisterEventListener(on_event, events)
     return heard
 
 
@@ -186,7 +193,7 @@ def probe(timeout: float, listen: float) -> int:
     print(f"announcements heard in the first {listen:g} s: {len(heard)}")
     for line in heard:
         print("  ", line)
-    stories = [line for line in heard if ": Story: " in line]
+    stories = [line for line in heard if "Story: " in line]
     if (
         len(stories) != 1
         or "stand-in for the story of rose henry" not in stories[0].lower()

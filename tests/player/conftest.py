@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from qt_isolation import isolate_settings
 from rig import Rig
 
+from media.manifest import load_module
+from media.sealing import seal_module
 from player.core.actions import SingleKeyGuard
 from player.playback.fake import FakePlayback
 from player.shell.app import new_main_window
@@ -134,7 +136,7 @@ def make_video(target: Path, seconds: int = 20) -> Path:
     return target
 
 
-def write_module(folder: Path, *, with_videos: bool) -> Path:
+def write_module(folder: Path, *, with_videos: bool, sealed: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "module.toml").write_text(MANIFEST, encoding="utf-8")
     (folder / "first.en.vtt").write_text(CAPTIONS_VTT, encoding="utf-8")
@@ -148,6 +150,8 @@ def write_module(folder: Path, *, with_videos: bool) -> Path:
             make_video(folder / name)
         else:
             (folder / name).write_bytes(b"not decoded by the fake playback")
+    if sealed:  # a story whose words were reviewed: intact
+        seal_module(load_module(folder), write=True)
     return folder
 
 
@@ -181,6 +185,12 @@ def real_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def module_folder(tmp_path: Path) -> Path:
     """The same module with placeholder video files, for tests on the fake playback."""
     return write_module(tmp_path / "test-module", with_videos=False)
+
+
+@pytest.fixture
+def unsealed_module_folder(tmp_path: Path) -> Path:
+    """The module as an organisation first writes it: its story not sealed yet."""
+    return write_module(tmp_path / "unsealed-module", with_videos=False, sealed=False)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from player.accessibility.accessibility_feature import build_accessibility
 from player.core.context import PlayerContext, build_context
@@ -79,6 +79,10 @@ class Reader:
         )
         self.reading, self.announcer = aids.reading, aids.announcer
         self.descriptions = aids.descriptions
+        self.story = aids.story
+        self.voice = ctx.notify.voice
+        self.elsewhere = rig.place(QPushButton("Elsewhere"))  # focus off the video
+        self.elsewhere.show()
         self.keymap, self.playback = ctx.actions, ctx.playback
         self.caption_clock, self.showing = ctx.clock, ctx.showing
 

@@ -7,7 +7,8 @@ transcript (tests/player/rig.py); one test checks the whole window's Tab order.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from rig import Reader
 
 import player.accessibility.descriptions as descriptions_module
@@ -15,6 +16,7 @@ from media.samples import sample_module_path
 from player.accessibility.descriptions import KEY_SHOW, NO_SPEECH, Speaker
 from player.accessibility.screen_reader import KEY_ANNOUNCE
 from player.core.settings import application_settings
+from player.core.voice import NOTIFICATION
 from player.playback.fake import FakePlayback
 
 
@@ -24,95 +26,144 @@ def make_reader(make_rig):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def reader(make_reader, module_folder):  # type: ignore[no-untyped-def]
+def reader(make_reader, module_folder, qtbot):  # type: ignore[no-untyped-def]
+    """Captions and the story said, with focus on a control of its own."""
     bench = make_reader()
     assert bench.open_path(module_folder)
+    bench.elsewhere.setFocus()
+    qtbot.waitUntil(bench.elsewhere.hasFocus)
     return bench
 
 
 STORY = "Story: Telling their own stories. A storyteller, community consultant"
+STORY_END = "End of the story: Telling their own stories."
 
 
-@pytest.fixture
-def announced(monkeypatch) -> list[tuple[object, str]]:  # type: ignore[no-untyped-def]
-    """Every accessibility announcement sent, as (source object, message)."""
-    sent: list[tuple[object, str]] = []
+def play(reader, *times: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Play to each time in turn; what the screen reader was told, message by message.
 
-    def capture(event) -> None:  # type: ignore[no-untyped-def]
-        if hasattr(event, "message"):
-            sent.append((event.object(), event.message()))
-
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
-    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(capture))
-    return sent
-
-
-def messages(sent: list[tuple[object, str]], source: object = None) -> list[str]:
-    """The messages sent, from `source` if given (the module check speaks too)."""
-    return [m for s, m in sent if source is None or s is source]
-
-
-def test_the_storytelling_attribution_is_announced_once_when_the_story_starts(
-    reader, announced
-) -> None:
-    playback = reader.playback
-    for ms in (6_000, 7_000):
-        playback.advance_to(ms)
-    assert not any(m.startswith("Story:") for m in messages(announced))
-    for ms in (7_130, 7_170, 8_000, 9_700, 12_000, 12_329):
-        playback.advance_to(ms)
-    stories = [(s, m) for s, m in announced if m.startswith("Story:")]
-    assert len(stories) == 1
-    source, message = stories[0]
-    assert message.startswith(STORY) and source is reader.video_view
-    playback.advance_to(12_400)
-    playback.advance_to(8_000)  # back into the story: it starts again for the learner
-    assert len([m for m in messages(announced) if m.startswith("Story:")]) == 2
-
-
-def test_captions_are_not_announced_unless_asked(reader, announced) -> None:
-    assert not reader.keymap["announce_captions"].isChecked()
-    for ms in (1_100, 2_600, 4_300, 5_600):
+    Messages said in one turn of the event loop go out as one, so each step is sent
+    before the next.
+    """
+    before = len(reader.voice.said)
+    for ms in times:
         reader.playback.advance_to(ms)
-    assert messages(announced, reader.video_view) == []
+        reader.voice.flush()
+    return reader.voice.said[before:]
 
 
-def test_each_new_caption_is_announced_once_with_its_speaker(reader, announced) -> None:
+def test_the_story_start_and_end_are_said_once_with_title_and_teller(reader) -> None:
+    assert play(reader, 6_000, 7_000) == []
+    said = play(reader, 7_130, 7_170, 8_000, 9_700, 12_000)
+    assert said == [STORY + " (test stand-in)."]
+    assert play(reader, 12_329, 12_400) == [STORY_END + " A storyteller, community"
+                                            " consultant (test stand-in)."]  # fmt: skip
+    assert play(reader, 8_000) == [STORY + " (test stand-in)."]  # back in: said again
+    assert play(reader, 2_000) == [], "seeking out of the story is not its end"
+
+
+def test_the_story_is_said_whatever_has_focus(reader) -> None:
+    reader.transcript.view.setFocus()
+    assert play(reader, 7_500) == [STORY + " (test stand-in)."]
+
+
+def test_on_the_notification_route_the_focused_video_says_the_story_itself(
+    reader, qtbot
+) -> None:
+    """Orca reads the focused video's new description, which names the story."""
+    assert reader.voice.route == NOTIFICATION
+    reader.video_view.setFocus()
+    qtbot.waitUntil(reader.video_view.hasFocus)
+    assert play(reader, 7_500) == []
+    assert reader.video_view.accessibleDescription().startswith(STORY)
+    assert reader.story.said == [STORY + " (test stand-in)"]
+
+
+def test_captions_are_not_announced_unless_asked(reader) -> None:
+    assert not reader.keymap["announce_captions"].isChecked()
+    assert play(reader, 1_100, 2_600, 4_300, 5_600) == []
+
+
+def test_each_new_caption_is_said_once_and_its_speaker_when_the_speaker_changes(
+    reader,
+) -> None:
     reader.keymap["announce_captions"].trigger()
     assert application_settings().value(KEY_ANNOUNCE) in (True, "true")
-    for ms in (1_100, 1_500, 2_600, 4_300, 5_600, 6_500, 7_200):
-        reader.playback.advance_to(ms)
-    assert messages(announced, reader.video_view) == [
+    assert play(reader, 1_100, 1_500, 2_600, 4_300, 5_600, 6_500, 7_200) == [
         "Narrator: Welcome to the module.",
-        "Narrator: Trust takes time & patience.",
-        "Narrator: Listen first.",
-        "[soft music]",  # overlaps "Listen first.", which is not said twice
-        STORY + " (test stand-in)",
-        "Storyteller: This stands in for the recorded story.",
+        "Trust takes time & patience.",
+        "Listen first.",
+        "[soft music].",  # overlaps "Listen first.", which is not said twice
+        # The story's start comes first, then its first caption, in one message.
+        STORY + " (test stand-in). Storyteller: This stands in for the recorded story.",
     ]
+    assert play(reader, 9_700, 12_400) == [
+        "People tell their own stories in their own way.",
+        STORY_END + " A storyteller, community consultant (test stand-in)."
+        " Narrator: Thank you for listening.",
+    ]
+    assert play(reader, 2_600) == ["Narrator: Trust takes time & patience."], (
+        "after a seek back the speaker is named again"
+    )
 
 
 def test_captions_are_announced_from_the_transcript_when_captions_are_off(
-    reader, announced
+    reader,
 ) -> None:
     reader.keymap["announce_captions"].trigger()
     reader.keymap["captions"].trigger()
     assert reader.video_view.displayed_cues() == []
-    reader.playback.advance_to(1_100)
-    assert messages(announced, reader.video_view) == [
-        "Narrator: Welcome to the module."
-    ]
+    assert play(reader, 1_100) == ["Narrator: Welcome to the module."]
 
 
-def test_announcements_follow_the_caption_delay(reader, announced) -> None:
+def test_announcements_follow_the_caption_delay(reader) -> None:
     reader.keymap["announce_captions"].trigger()
     reader.caption_clock.set_delay(500)  # captions half a second later
-    reader.playback.advance_to(1_100)
-    assert messages(announced, reader.video_view) == []
-    reader.playback.advance_to(1_600)
-    assert messages(announced, reader.video_view) == [
-        "Narrator: Welcome to the module."
-    ]
+    assert play(reader, 1_100) == []
+    assert play(reader, 1_600) == ["Narrator: Welcome to the module."]
+
+
+def test_a_focused_transcript_that_follows_reads_the_lines_itself(
+    reader, qtbot
+) -> None:
+    """Its focus moves to each new line (Qt's focus event), so no second copy."""
+    reader.keymap["announce_captions"].trigger()
+    view = reader.transcript.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert play(reader, 1_100, 2_600) == []
+    assert view.currentIndex().row() == 1  # the line a screen reader now reads
+    reader.transcript.stop_following()
+    assert play(reader, 4_300) == ["Narrator: Listen first."]
+    assert view.currentIndex().row() == 1, "the learner's place is left alone"
+    assert [i.row() for i in view.selectionModel().selectedIndexes()] == [2]
+
+
+def test_captions_wait_while_the_learner_uses_the_keyboard(reader, qtbot) -> None:
+    voice = reader.voice
+    voice.set_quiet_after_key(200)
+    reader.keymap["announce_captions"].trigger()
+    assert play(reader, 1_100) == ["Narrator: Welcome to the module."]
+    QTest.keyClick(reader.transcript.view, Qt.Key.Key_Down)  # Orca stops speech
+    assert voice.learner_is_typing()
+    assert play(reader, 2_600, 4_300) == [], "never over the learner's reading"
+    qtbot.waitUntil(lambda: not voice.learner_is_typing())
+    voice.flush()
+    # Only the caption still on screen, once, with its speaker (the learner missed
+    # the one before); the one that went by is not said late.
+    assert voice.said[-1] == "Narrator: Listen first."
+    assert not any("Trust takes time" in m for m in voice.said)
+    assert play(reader, 4_400) == []
+    QTest.keyClick(reader.transcript.view, Qt.Key.Key_Down)
+    play(reader, 7_200)  # the story starts: said at once, its caption waits
+    assert voice.said[-1] == STORY + " (test stand-in)."
+    reader.playback.advance_to(10_000)  # that caption ends before the keys stop
+    qtbot.waitUntil(lambda: not voice.learner_is_typing())
+    voice.flush()
+    assert (
+        voice.said[-1] == "Storyteller: People tell their own stories in their own way."
+    )
+    assert not any("stands in for" in m for m in voice.said)
 
 
 def test_announce_captions_is_remembered(make_reader) -> None:
@@ -130,22 +181,26 @@ def sample_window(make_window):  # type: ignore[no-untyped-def]
 
 
 def test_descriptions_show_as_text_under_the_video_and_are_announced(
-    sample_window, announced
+    sample_window,
 ) -> None:
     window = sample_window
     pane = window.features.accessibility.descriptions.pane
     assert not pane.isVisible()
     window.keymap["descriptions"].trigger()
+    window.ctx.notify.voice.flush()
     assert pane.isVisible() and application_settings().value(KEY_SHOW) in (True, "true")
     assert pane.text().startswith("Title slide: Building a Trusting Relationship.")
     window.playback.advance_to(20_000)
     assert pane.text().startswith("Slide: Start with who you are.")
     assert pane.accessibleName() == "Description"
     assert pane.accessibleDescription() == pane.text()
-    said = [m for s, m in announced if s is pane]
+    voice = window.ctx.notify.voice
+    voice.flush()
+    said = [m for m in voice.said if m.startswith("Description:")]
     assert said[-1].startswith("Description: Slide: Start with who you are.")
     window.playback.advance_to(21_000)
-    assert len([m for s, m in announced if s is pane]) == len(said)
+    voice.flush()
+    assert len([m for m in voice.said if m.startswith("Description:")]) == len(said)
     window.video_view.setFocus()
     window.focusNextChild()
     assert window.focusWidget() is pane  # right after the video in the Tab order
@@ -189,3 +244,17 @@ def test_a_speech_engine_speaks_and_can_hold_the_video_until_it_ends(
 
 def test_the_test_engine_is_never_chosen_for_learners() -> None:
     assert Speaker().engine_name != "mock"
+
+
+def test_ctrl_t_goes_to_the_line_now_playing(reader, qtbot) -> None:
+    """The shortest way to the transcript: focus lands on the line playing now."""
+    transcript = reader.transcript
+    play(reader, 4_300)
+    transcript.stop_following()
+    transcript.view.setCurrentIndex(transcript.model.index(7, 0))
+    reader.keymap["transcript"].trigger()  # hidden: Ctrl+T brings it back too
+    reader.keymap["go_to_transcript"].trigger()
+    qtbot.waitUntil(transcript.view.hasFocus)
+    assert transcript.isVisible() and transcript.following
+    assert transcript.view.currentIndex().row() == 2
+    assert reader.keymap["go_to_transcript"].shortcut().toString() == "Ctrl+T"

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QApplication
 from rig import Console
 from sample_copies import CREDIT, copy_sample
 
-import player.video.video_view as video_view_module
 from captions.library import LibraryIndex
 from media.discover import index_sources_for
 from media.manifest import load_module
+from player.accessibility.story_announcer import StoryAnnouncer
 from player.cli.entry import main as command_line
+from player.core.voice import ScreenReaderVoice as Voice
 from player.library.results_model import HTML_ROLE, LibraryResultsModel
 from player.playback.fake import FakePlayback
 from player.transcript.model import SEGMENT_HEADER_ROLE
@@ -48,17 +49,8 @@ def console(make_rig, qtbot, sample: Path):  # type: ignore[no-untyped-def]
 
 def test_the_lower_third_and_the_announcement(console, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     heard: list[str] = []
-
-    class Recorder:
-        @staticmethod
-        def isActive() -> bool:
-            return True
-
-        @staticmethod
-        def updateAccessibility(event) -> None:  # type: ignore[no-untyped-def]
-            heard.append(event.message())
-
-    monkeypatch.setattr(video_view_module, "QAccessible", Recorder)
+    monkeypatch.setattr(Voice, "say", lambda _voice, text: heard.append(text))
+    StoryAnnouncer(console.rig.ctx)
     console.seek(INSIDE_MS)
     assert console.video_view.attribution_text() == CREDIT
     assert CREDIT in console.video_view.attribution.text.toPlainText()

@@ -13,9 +13,10 @@ from rig import Console
 from sample_copies import CONTACT, CREDIT, STORY_START_MS, copy_sample, edit
 
 import player.core.stories as stories_module
-import player.video.video_view as video_view_module
 from captions.loader import load_track
 from media.manifest import load_module
+from player.accessibility.story_announcer import StoryAnnouncer
+from player.core.voice import ScreenReaderVoice as Voice
 from player.export.transcript_export import ExportDialog, ExportSource
 from player.playback.fake import FakePlayback
 from player.shell.module_check import ModuleCheck
@@ -31,19 +32,9 @@ INSIDE_MS = 131_000  # the story plays from 2:07.648 to 2:59.789
 
 @pytest.fixture
 def heard(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
-    """What the video announces to a screen reader."""
+    """What the window's voice says to a screen reader (story announcer included)."""
     said: list[str] = []
-
-    class Recorder:
-        @staticmethod
-        def isActive() -> bool:
-            return True
-
-        @staticmethod
-        def updateAccessibility(event) -> None:  # type: ignore[no-untyped-def]
-            said.append(event.message())
-
-    monkeypatch.setattr(video_view_module, "QAccessible", Recorder)
+    monkeypatch.setattr(Voice, "say", lambda _voice, text: said.append(text))
     return said
 
 
@@ -52,6 +43,7 @@ def opened(make_rig, qtbot, folder: Path):  # type: ignore[no-untyped-def]
     stories checked."""
     rig = make_rig(FakePlayback(duration_ms=200_000))
     rig.video()
+    StoryAnnouncer(rig.ctx)
     transcript = rig.add(TranscriptFeature(rig.ctx)).panel
     rig.place(transcript, 1)
     check = ModuleCheck(rig.ctx)
@@ -122,6 +114,7 @@ def test_a_screen_reader_hears_the_notice_once_when_the_story_starts(
     make_rig, qtbot, altered: Path, heard: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     rig, _transcript, _check = opened(make_rig, qtbot, altered)
+    heard.clear()  # the window's message area said its problems on opening
     for ms in (STORY_START_MS - 1_000, INSIDE_MS, INSIDE_MS + 5_000, 150_000):
         rig.playback.advance_to(ms)
     rig.ctx.showing.select_captions(1)  # French: the story still plays, not anew
@@ -148,6 +141,7 @@ def test_a_notice_found_while_the_story_plays_is_said_then(
     monkeypatch.setattr(stories_module, "check_video", slow_check)
     rig = make_rig(FakePlayback(duration_ms=200_000))
     view = rig.video().view
+    StoryAnnouncer(rig.ctx)
     rig.open(altered)
     rig.playback.advance_to(INSIDE_MS)
     assert not rig.ctx.stories.is_checked()
@@ -228,10 +222,10 @@ def test_the_room_sees_the_altered_notice_and_the_console_says_it(
 
 
 def test_the_room_is_not_shown_a_never_sealed_notice(
-    make_rig, qtbot, module_folder: Path
+    make_rig, qtbot, unsealed_module_folder: Path
 ) -> None:  # type: ignore[no-untyped-def]
     console = Console(make_rig())
-    assert console.open_path(module_folder)
+    assert console.open_path(unsealed_module_folder)
     qtbot.waitUntil(console.rig.ctx.stories.is_checked)
     console.keymap["present"].trigger()
     room = console.presenter.presentation

@@ -143,24 +143,13 @@ def test_layout_keeps_the_reserved_strip_clear() -> None:
     assert right.x + right.width <= 400 and right.x > 200
 
 
-def test_a_screen_reader_hears_the_story_start_once(
-    view: VideoView, monkeypatch
-) -> None:
-    import player.video.video_view as video_view_module
-
-    heard: list[str] = []
-
-    class Recorder:
-        @staticmethod
-        def isActive() -> bool:
-            return True
-
-        @staticmethod
-        def updateAccessibility(event) -> None:  # type: ignore[no-untyped-def]
-            heard.append(event.message())
-
-    monkeypatch.setattr(video_view_module, "QAccessible", Recorder)
+def test_while_the_story_plays_the_video_describes_it(view: VideoView) -> None:
+    """Orca reads a focused video's new description; the story is said to every
+    screen reader by player/accessibility/story_announcer.py."""
     view.set_segments([STORY])
-    for ms in (9_000, 10_000, 12_000, 15_000, 19_999):
-        view.set_position(ms)
-    assert heard == ["Story: Own stories. A teller, of a place"]
+    view.set_position(5_000)
+    assert "Story" not in view.accessibleDescription()
+    view.set_position(10_000)
+    assert view.accessibleDescription() == "Story: Own stories. A teller, of a place"
+    view.set_position(25_000)
+    assert view.accessibleDescription().startswith("Video with captions.")
