@@ -99,10 +99,8 @@ class MakeCaptionsDialog(QDialog):
         self.progress.setFormat("Not started")
         self.status = notice_label(self, "alignStatus")
         self.status.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.status.setAccessibleName("Alignment status")
         self.stories = notice_label(self, "alignStories")
         self.stories.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.stories.setAccessibleName("Storytelling review")
         self.checks_label = QLabel("&What to check (Enter plays from that time):", self)
         self.checks_model = QStringListModel(self)
         self.checks_view = CheckList(self)
@@ -270,9 +268,9 @@ class MakeCaptionsDialog(QDialog):
         self.resize(width, max(self.height(), height))
 
     def _say(self, line: str) -> None:
-        """The one status line (errors too), also its accessible description."""
+        """The one status line (errors too); a screen reader reads it as the
+        label's name, and it takes focus when a run ends."""
         self.status.setText(line)
-        self.status.setAccessibleDescription(line)
         self.status.setVisible(bool(line))
 
     # -- the result -------------------------------------------------------------------

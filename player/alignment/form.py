@@ -88,8 +88,14 @@ class AlignForm(QWidget):
         self._update_plan()
 
     def _build(self) -> None:
-        self.media_field = self._field("Video or audio file")
-        self.transcript_field = self._field("Transcript file, plain UTF-8 text")
+        self.media_field = self._field(
+            "Video or audio file", "The recording whose speech the transcript follows"
+        )
+        self.transcript_field = self._field(
+            "Transcript file, plain UTF-8 text",
+            "Paragraphs separated by blank lines, an optional “Name:” for the "
+            "speaker, [sounds] in brackets; the player's own .txt export works",
+        )
         self.language_box = QComboBox(self)
         self.language_box.setEditable(True)
         self.language_box.addItems(LANGUAGES)
@@ -98,8 +104,19 @@ class AlignForm(QWidget):
             "A language tag such as en or fr-CA. English comes with the player; "
             "another language needs a speech model folder."
         )
-        self.model_field = self._field("Speech model folder (not needed for English)")
-        self.output_field = self._field("Save the captions as")
+        typed = self.language_box.lineEdit()  # what a screen reader lands on
+        if typed is not None:
+            typed.setAccessibleName("Language of the speech")
+        self.model_field = self._field(
+            "Speech model folder (not needed for English)",
+            "For another language: a pocketsphinx model folder (an acoustic model "
+            "folder and one .dict pronouncing dictionary)",
+        )
+        self.output_field = self._field(
+            "Save the captions as",
+            "A WebVTT file; at first beside the recording as NAME.LANGUAGE.vtt. "
+            "An existing file is replaced only if you agree.",
+        )
         self.plan = notice_label(self, "alignPlan")
         form = QFormLayout()
         self.media_choose = self._row(form, "&Video or audio:", self.media_field)
@@ -112,10 +129,11 @@ class AlignForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.plan)
 
-    def _field(self, name: str) -> QLineEdit:
+    def _field(self, name: str, description: str) -> QLineEdit:
         field = QLineEdit(self)
         field.setAccessibleName(name)
-        field.setToolTip(name)
+        field.setAccessibleDescription(description)
+        field.setToolTip(description)
         return field
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:

@@ -100,6 +100,7 @@ def test_the_dialog_starts_from_the_video_on_show(qtbot, bench: Bench) -> None: 
     assert "“Telling their own stories” is a storytelling segment" in plan
     assert "first.en.vtt exists: you will be asked before it is replaced" in plan
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.transcript_field)
+    assert form.language_box.lineEdit().accessibleName() == "Language of the speech"
     for widget in (
         form.media_field,
         form.transcript_field,
