@@ -17,11 +17,12 @@ from captions.lint import LintLimits, lint_cues
 from captions.safe_files import UnreadableFileError, check_regular_file
 from captions.timefmt import format_clock, format_vtt
 from captions.transcript_text import read_transcript
+from media.align_job import default_output, output_problem, write_captions
 from media.align_track import AlignedCaptions, align_transcript, to_webvtt
 from media.audio_decode import DecoderMissingError
 from media.manifest_tracks import add_track, find_module_of, is_listed, track_for
 from media.model import ManifestError, Module, Video
-from media.speech_model import ModelUnavailableError, primary_language
+from media.speech_model import ModelUnavailableError
 
 PROG = "transcript-player"
 LISTED_WORDS = 30
@@ -74,11 +75,6 @@ def run_align(args: argparse.Namespace) -> int:
         return _fail(str(error))
 
 
-def default_output(media: Path, language: str) -> Path:
-    """Beside the media, named for it and the language: talk.mp4 -> talk.en.vtt."""
-    return media.with_name(f"{media.stem}.{primary_language(language) or 'en'}.vtt")
-
-
 def _fail(message: str) -> int:
     print(f"{PROG}: {message}", file=sys.stderr)
     return 2
@@ -87,13 +83,11 @@ def _fail(message: str) -> int:
 def _align(args: argparse.Namespace, media: Path, output: Path) -> int:
     check_regular_file(media)
     transcript = read_transcript(args.transcript)
-    for given in (media, Path(args.transcript)):
-        if output.resolve() == given.resolve():
-            return _fail(f"{output}: is an input; name another file for the captions")
-    if output.exists() and not args.force:
+    problem = output_problem(output, (media, Path(args.transcript)), args.force)
+    if problem == "already exists":
         return _fail(f"{output}: already exists; pass --force to replace it")
-    if not output.parent.is_dir():
-        return _fail(f"{output.parent}: no such folder for the captions")
+    if problem:
+        return _fail(f"{output}: {problem}")
     owner = find_module_of(media)
     if args.add_to_module and owner is None:
         return _fail(f"{media}: no module.toml near it lists this video")
@@ -111,7 +105,7 @@ def _align(args: argparse.Namespace, media: Path, output: Path) -> int:
         progress=_Progress(sys.stderr),
         edges_ms=edges,
     )
-    _write(output, to_webvtt(result, Path(args.transcript).name))
+    write_captions(output, to_webvtt(result, Path(args.transcript).name))
     seconds = time.process_time() - started
     print(
         f"{output}: {len(result.cues)} captions from {len(result.words)} words, "
@@ -122,18 +116,6 @@ def _align(args: argparse.Namespace, media: Path, output: Path) -> int:
     if owner is not None:
         _module_follow_up(owner[0], owner[1], output, args)
     return 0
-
-
-def _write(output: Path, text: str) -> None:
-    """Whole or not at all: written beside the target, then moved over it."""
-    temporary = output.with_name(f".{output.name}.writing")
-    try:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        temporary.replace(output)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        reason = error.strerror or str(error)
-        raise UnreadableFileError(output, f"cannot write it ({reason})") from None
 
 
 def _report(result: AlignedCaptions, output: Path) -> None:

@@ -58,6 +58,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "File"),
     ActionSpec("export_transcript", "&Export transcript…", ("Ctrl+E",), "File"),
     ActionSpec("print_transcript", "P&rint transcript…", ("Ctrl+P",), "File"),
+    ActionSpec(
+        "make_captions", "&Make captions from a transcript…", ("Ctrl+Shift+A",), "File"
+    ),
     ActionSpec("export_notes", "Export my &notes…", (), "File"),
     ActionSpec("delete_all_notes", "&Delete all my notes…", (), "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),

@@ -8,6 +8,7 @@ from player.accessibility.accessibility_feature import (
     AccessibilityAids,
     build_accessibility,
 )
+from player.alignment.alignment_feature import CaptionMaker
 from player.core.actions import SingleKeyGuard
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution
@@ -40,6 +41,7 @@ class Features:
     export: TranscriptExport
     library: LibrarySearch
     module_check: ModuleCheck
+    captions_maker: CaptionMaker
 
     def contributions(self) -> list[Contribution]:
         """What each feature adds, in the order the shell places and wires it."""
@@ -56,6 +58,7 @@ class Features:
             self.export.contribution(),
             self.library.contribution(),
             self.module_check.contribution(),
+            self.captions_maker.contribution(),
         ]
 
 
@@ -93,4 +96,5 @@ def build_features(ctx: PlayerContext, guard: SingleKeyGuard | None) -> Features
         export=TranscriptExport(ctx),
         library=LibrarySearch(ctx),
         module_check=ModuleCheck(ctx),
+        captions_maker=CaptionMaker(ctx),
     )
