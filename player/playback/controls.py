@@ -191,12 +191,22 @@ class Controls(QWidget):
     def set_chapter_description(self, text: str) -> None:
         """The chapter playing ("Chapter 3 of 8: Respect their view"), as the seek
         slider's description, so a screen reader reaches the chapter marks."""
-        if text != self._chapter:
-            self._chapter = text  # the time in words follows it (spoken_slider.py)
-            self.seek_slider.setAccessibleDescription(text)
+        self._chapter = text
+        self._describe_chapter()
+
+    def _describe_chapter(self) -> None:
+        """Put the chapter in the slider's description, except while the video plays
+        with the slider focused: a screen reader speaks a focused control's new
+        description, and the playing seek slider stays quiet under the captions."""
+        slider = self.seek_slider
+        if self._playing and slider.hasFocus():
+            return  # applied when playback stops or the learner moves the slider
+        if slider.accessibleDescription() != self._chapter:
+            slider.setAccessibleDescription(self._chapter)
 
     def set_playing(self, playing: bool) -> None:
         self._playing = playing
+        self._describe_chapter()
         icon = (
             QStyle.StandardPixmap.SP_MediaPause
             if playing

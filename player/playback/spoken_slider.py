@@ -189,7 +189,7 @@ class _SpokenValue(QAccessibleValueInterface):
 class SpokenSliderInterface(QAccessibleWidget):
     """Role Slider, value in spoken units, value text in words.
 
-    Under AT-SPI, where no screen reader gets the value text, the words also end the
+    Under AT-SPI, where no screen reader gets the value text, the words also start the
     description, so Orca says them when the slider gets focus.
     """
 
@@ -209,8 +209,8 @@ class SpokenSliderInterface(QAccessibleWidget):
             return self.slider.value_text()
         own = super().text(kind)
         if kind == QAccessible.Text.Description and AT_SPI:
-            words = self.slider.value_text()
-            return f"{own}. {words}" if own else words
+            words = self.slider.value_text()  # first: the time, then the chapter
+            return f"{words}. {own}" if own else words
         return own
 
 

@@ -174,3 +174,24 @@ def test_under_a_caption_delay_the_story_chapter_lands_on_the_story(chaptered) -
     assert rig.playback.position() == 7_630
     assert view.attribution_text(), "the story's credit shows at once"
     assert chapters.list.item(2).data(Qt.ItemDataRole.UserRole) == 12_330
+
+
+def test_a_focused_playing_seek_slider_keeps_its_chapter_until_playback_stops(
+    qtbot,
+) -> None:  # type: ignore[no-untyped-def]
+    """A screen reader speaks a focused control's new description: the playing seek
+    slider must stay quiet under the captions, so the chapter waits for a pause."""
+    from player.playback.controls import Controls
+
+    controls = Controls()
+    qtbot.addWidget(controls)
+    controls.show()
+    qtbot.waitExposed(controls)
+    controls.set_chapter_description("Chapter 1 of 2: First")
+    controls.seek_slider.setFocus()
+    qtbot.waitUntil(controls.seek_slider.hasFocus)
+    controls.set_playing(True)
+    controls.set_chapter_description("Chapter 2 of 2: Second")
+    assert controls.seek_slider.accessibleDescription() == "Chapter 1 of 2: First"
+    controls.set_playing(False)
+    assert controls.seek_slider.accessibleDescription() == "Chapter 2 of 2: Second"
