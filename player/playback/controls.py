@@ -59,16 +59,16 @@ class Controls(QWidget):
         self._playing = False
         self._muted = False
         self._chapter = ""  # the chapter playing, as the seek slider describes it
-        layout = FlowRow(self)  # wraps onto a second line when narrow
+        layout = FlowRow(self)  # wraps onto more lines when narrow
         layout.setContentsMargins(4, 4, 4, 4)
+        self.seek_slider = self._make_seek_slider()  # first: Tab follows the lines
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setObjectName("timeLabel")
+        self.time_label.setAccessibleName("Time")
         self.play_button = _button(
             self, "playButton", QStyle.StandardPixmap.SP_MediaPlay, "Play"
         )
         self.play_button.clicked.connect(self.play_toggle_requested)
-        self.seek_slider = self._make_seek_slider()
-        self.time_label = QLabel("0:00 / 0:00", self)
-        self.time_label.setObjectName("timeLabel")
-        self.time_label.setAccessibleName("Time")
         self.mute_button = _button(
             self, "muteButton", QStyle.StandardPixmap.SP_MediaVolume, "Mute"
         )
@@ -94,9 +94,10 @@ class Controls(QWidget):
         self.full_screen_button.clicked.connect(self.full_screen_requested)
         self.indicators = QHBoxLayout()  # read-outs the shell adds (speed, delay)
         self.indicators.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.play_button)
-        layout.addWidget(self.seek_slider, 1)
+        layout.addWidget(self.seek_slider, 1)  # the whole width: fine seeking
         layout.addWidget(self.time_label)
+        layout.add_line_break()
+        layout.addWidget(self.play_button)
         layout.addLayout(self.indicators)
         layout.addWidget(self.mute_button)
         for widget in (

@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
 
 DEFAULT_SPACING = 6
 
-Unit = list[QLayoutItem]  # items that share a line: a label and what it names
+
+class Unit(list[QLayoutItem]):
+    """Items that share a line: a label and what it names."""
+
+    starts_line = False  # set on a unit that follows a line break
 
 
 class FlowRow(QLayout):
@@ -39,6 +43,7 @@ class FlowRow(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._stretch: dict[int, int] = {}
+        self._line_starts: set[int] = set()  # ids of the items that begin a line
         self._width = -1  # the width last laid out, for minimumSize's height
         self._lines = 0
         self._later = QTimer(self)  # a child: it goes when the layout goes
@@ -59,6 +64,10 @@ class FlowRow(QLayout):
     def addLayout(self, layout: QLayout) -> None:
         self.addChildLayout(layout)
         self.addItem(layout)
+
+    def add_line_break(self) -> None:
+        """Start a new line with the next item, whatever room is left on this one."""
+        self._line_starts.add(len(self._items))
 
     def count(self) -> int:
         return len(self._items)
@@ -83,11 +92,12 @@ class FlowRow(QLayout):
         return self._arrange(QRect(0, 0, width, 0), apply=False)
 
     def sizeHint(self) -> QSize:
-        """Everything on one line."""
-        units = self._units()
+        """Everything on as few lines as the line breaks allow."""
         gap = self._spacing()
-        width = sum(_hint_width(u, gap) for u in units) + gap * max(0, len(units) - 1)
-        height = max((i.sizeHint().height() for u in units for i in u), default=0)
+        lines = _break_lines(self._units(), 1 << 24, gap)
+        width = max((_hint_width(line, gap) for line in lines), default=0)
+        heights = [max(i.sizeHint().height() for i in line) for line in lines]
+        height = sum(heights) + gap * max(0, len(heights) - 1)
         margins = self.contentsMargins()
         return QSize(
             width + margins.left() + margins.right(),
@@ -124,16 +134,20 @@ class FlowRow(QLayout):
     def _units(self) -> list[Unit]:
         """The shown items, a label together with the control after it that it names."""
         units: list[Unit] = []
-        for item in self._items:
+        breaking = False
+        for index, item in enumerate(self._items):
+            breaking = breaking or index in self._line_starts
             if item.isEmpty():
                 continue
             previous = units[-1][-1].widget() if units else None
             widget = item.widget()
             names_it = isinstance(previous, QLabel) and previous.buddy() is widget
-            if widget is not None and names_it:
+            if widget is not None and names_it and not breaking:
                 units[-1].append(item)
             else:
-                units.append([item])
+                units.append(Unit([item]))
+                units[-1].starts_line = breaking and len(units) > 1
+            breaking = False
         return units
 
     def _arrange(self, rect: QRect, apply: bool) -> int:
@@ -183,7 +197,7 @@ class FlowRow(QLayout):
             parent.updateGeometry()
 
 
-def _hint_width(unit: Unit, gap: int) -> int:
+def _hint_width(unit: list[QLayoutItem], gap: int) -> int:
     return sum(i.sizeHint().width() for i in unit) + gap * (len(unit) - 1)
 
 
@@ -197,7 +211,7 @@ def _break_lines(units: list[Unit], width: int, gap: int) -> list[list[QLayoutIt
     used = 0
     for unit in units:
         needed = _hint_width(unit, gap)
-        if lines and used + gap + needed <= width:
+        if lines and not unit.starts_line and used + gap + needed <= width:
             lines[-1].extend(unit)
             used += gap + needed
         else:

@@ -219,8 +219,8 @@ def test_tab_goes_video_then_controls_then_transcript_then_chapters(
     tabs = [w for w in order if isinstance(w, QTabBar)]
     landmarks = [
         window.video_view,
-        window.controls.play_button,
         window.controls.seek_slider,
+        window.controls.play_button,
         window.transcript.view,
         docks["transcript"].title_bar.float_button,
         docks["transcript"].title_bar.close_button,
@@ -250,7 +250,7 @@ def test_the_description_pane_is_named_and_follows_the_video(qtbot, audited) -> 
         pane,
         dock.title_bar.float_button,
         dock.title_bar.close_button,
-        window.controls.play_button,
+        window.controls.seek_slider,
     ], "what the video shows is read right after it, then the transport bar"
     assert found.order.index(pane) < found.order.index(window.transcript.view)
 

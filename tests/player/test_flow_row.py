@@ -85,3 +85,35 @@ def test_the_transport_bar_wraps_and_keeps_24_pixel_targets(qtbot) -> None:
     assert all(t.height() >= TARGET_PX for t in targets), [t.height() for t in targets]
     assert controls.caption_label.y() == controls.caption_chooser.y()
     assert all(controls.rect().contains(t.geometry()) for t in targets)
+
+
+def test_a_line_break_starts_a_line_and_the_slider_above_takes_the_width(qtbot) -> None:
+    slider = QSlider(Qt.Orientation.Horizontal)
+    time, play, hidden = QLabel("0:47 / 3:19"), QPushButton("Play"), QPushButton("x")
+    host = QWidget()
+    qtbot.addWidget(host)
+    row = FlowRow(host)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(slider, 1)
+    row.addWidget(time)
+    row.add_line_break()
+    row.addWidget(hidden)
+    row.addWidget(play)
+    hidden.hide()  # the break passes to the next control shown
+    lay_out(host, 900)
+    assert slider.y() == time.y() < play.y(), "the button begins the second line"
+    assert slider.width() + time.width() + 4 == 900
+    assert row.sizeHint().height() > 2 * play.sizeHint().height() - 4
+    assert row.sizeHint().width() < 900, "the hint is the widest line, not their sum"
+
+
+def test_the_transport_bar_gives_the_seek_slider_a_line_of_its_own(qtbot) -> None:
+    controls = Controls()
+    qtbot.addWidget(controls)
+    controls.set_caption_tracks(["English (CC)"], 0)
+    lay_out(controls, 780)
+    slider, play = controls.seek_slider, controls.play_button
+    assert slider.y() + slider.height() <= play.y()
+    assert slider.width() > 780 * 0.8, "seeking to the second needs the room"
+    assert controls.time_label.y() < play.y()

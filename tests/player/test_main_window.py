@@ -293,8 +293,8 @@ def test_tab_order_follows_the_reading_order(qtbot, make_window, module_folder) 
     assert order[:8] == [
         window.status.label,
         window.video_view,
-        controls.play_button,
         controls.seek_slider,
+        controls.play_button,
         controls.mute_button,
         controls.volume_slider,
         controls.caption_chooser,

@@ -177,6 +177,7 @@ def test_announce_captions_is_remembered(make_reader) -> None:
 def sample_window(make_window):  # type: ignore[no-untyped-def]
     window = make_window(FakePlayback(duration_ms=200_000))
     assert window.open_path(sample_module_path())
+    window.video_view.setFocus()  # as the app starts
     return window
 
 
