@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from notes_rig import notes_bench, notes_main_window, notes_window  # noqa: F401
 from PySide6.QtWidgets import QApplication, QMainWindow
 from qt_isolation import isolate_settings
 from rig import Rig
