@@ -2,13 +2,12 @@
 
 Indexing runs in a QThread with a visible progress bar; typing and searching go on
 meanwhile (the index is SQLite in WAL mode, so reads never wait for the writer).
-Queries run on a pool thread too (player.library_query_worker): hits arrive in
+Queries run on a pool thread too (player.library.query_worker): hits arrive in
 batches, and a query the user has typed past is stopped.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import (
     QAccessible,
@@ -43,11 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captions.library import Hit, LibraryIndex, default_index_path
-from captions.safe_files import UnreadableFileError
-from media.discover import index_sources_for
-from media.manifest import load_module
-from media.model import ManifestError
+from captions.library import Hit, default_index_path
+from player.library.index_worker import IndexWorker
 from player.library.query_worker import (
     LibraryQuery,
     QuerySignals,
@@ -62,65 +57,6 @@ from player.library.results_model import (
 )
 
 QUERY_DELAY_MS = 150
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-class _Stopped(Exception):
-    """Raised from the progress callback to end an update early."""
-
-
-class IndexWorker(QObject):
-    """Loads the modules and updates the index file, off the GUI thread."""
-
-    modules_found = Signal(object)  # {module id: the path the module was opened from}
-    ready = Signal()  # the index file and its tables exist: searching may start
-    progress = Signal(int, int)
-    finished = Signal(str)  # a one-line summary (or the failure) for the status label
-
-    def __init__(self, index_path: Path, module_paths: Sequence[Path]) -> None:
-        super().__init__()
-        self._index_path = index_path
-        self._module_paths = list(module_paths)
-        self.stop_requested = False
-
-    @Slot()
-    def run(self) -> None:
-        folders: dict[str, str] = {}
-        sources = []
-        problems: list[str] = []
-        for path in self._module_paths:
-            try:
-                module = load_module(path)
-            except (ManifestError, OSError) as error:
-                problems.append(str(error))
-                continue
-            folders[module.id] = str(path)
-            sources.extend(index_sources_for(module))
-        self.modules_found.emit(folders)
-        try:
-            with LibraryIndex(self._index_path) as index:
-                self.ready.emit()
-                report = index.update(sources, progress=self._progress)
-                notice = f" Note: {index.notice}." if index.notice else ""
-        except _Stopped:
-            self.finished.emit("Indexing stopped.")
-            return
-        except (sqlite3.Error, OSError, UnreadableFileError) as error:
-            self.finished.emit(f"The search index cannot be used: {error}")
-            return
-        failed = len(report.failed) + len(problems)
-        note = f"; {failed} could not be read" if failed else ""
-        tracks = _count(len(sources), "track")
-        modules = _count(len(folders), "module")
-        self.finished.emit(f"Ready: {tracks} in {modules}{note}.{notice}")
-
-    def _progress(self, done: int, total: int) -> None:
-        if self.stop_requested:
-            raise _Stopped
-        self.progress.emit(done, total)
 
 
 class LibrarySearchDialog(QDialog):
