@@ -96,7 +96,7 @@ def _check_readable(
         for number, line in enumerate(lines, start=1):
             length = len(line) if line.isascii() else visible_length(line)
             if length > max_chars:
-                values = (number, length, max_chars)
+                values: tuple[object, ...] = (number, length, max_chars)
                 issues.append(LintIssue(index, start, "line-too-long", values))
     duration = cue.end_ms - start
     if duration <= 0:
