@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from captions.loader import load_track
 from captions.model import Cue, CueSettings, Region, Track
@@ -20,10 +20,10 @@ from captions.terminal_text import (
     summarised_count,
 )
 from captions.timefmt import format_vtt
-from media.manifest import CAPTION_SUFFIXES, MANIFEST_NAME, load_module
-from media.model import Module
-from media.sealing import seal_module
-from media.storytelling import Problem, check_module
+
+if TYPE_CHECKING:  # the module checks import these when a module is checked
+    from media.model import Module
+    from media.storytelling import Problem
 
 # Lines of one kind (errors, warnings) printed before the rest are only counted.
 SHOWN_PER_KIND = 100
@@ -35,6 +35,8 @@ def refuse_special_path(path: Path) -> None:
     A folder stands for its module.toml. Missing files are left to the loaders,
     which say so in their own words.
     """
+    from media.manifest import MANIFEST_NAME
+
     target = path / MANIFEST_NAME if path.is_dir() else path
     if os.path.lexists(target):
         check_regular_file(target)
@@ -46,6 +48,8 @@ def load_checked_module(path: Path) -> Module:
     Reading a named pipe blocks for ever: a track or video that is one is refused
     here, naming it, before checks, seals or exports read it.
     """
+    from media.manifest import load_module
+
     refuse_special_path(path)
     module = load_module(path)
     refuse_special_files(
@@ -64,9 +68,13 @@ def refuse_special_files(paths: Iterable[Path]) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """0 when fine (warnings on stderr), 1 when errors were found."""
+    from media.discover import CAPTION_SUFFIXES
+
     path = Path(args.path)
     if path.suffix.lower() in CAPTION_SUFFIXES:
         return check_caption_file(path)
+    from media.storytelling import check_module
+
     module = load_checked_module(path)
     problems = check_module(module)
     shown_errors = CappedLines("error", sys.stdout, SHOWN_PER_KIND)
@@ -148,6 +156,8 @@ def run_seal(args: argparse.Namespace) -> int:
     1 (nothing written) when a fault would be sealed in, such as a cue cut by the
     segment's edges or an invisible attribution.
     """
+    from media.sealing import seal_module
+
     module = load_checked_module(Path(args.path))
     report = seal_module(module, write=args.write)
     name = module.manifest or args.path
