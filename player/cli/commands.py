@@ -72,13 +72,14 @@ def run_check(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if path.suffix.lower() in CAPTION_SUFFIXES:
-        return check_caption_file(path)
+        return check_caption_file(path, shown_per_kind(args))
     from media.storytelling import check_module
 
     module = load_checked_module(path)
     problems = check_module(module)
-    shown_errors = CappedLines("error", sys.stdout, SHOWN_PER_KIND)
-    shown_warnings = CappedLines("warning", sys.stderr, SHOWN_PER_KIND)
+    limit = shown_per_kind(args)
+    shown_errors = CappedLines("error", sys.stdout, limit)
+    shown_warnings = CappedLines("warning", sys.stderr, limit)
     for problem in problems:
         shown = shown_errors if problem.severity == "error" else shown_warnings
         shown.add(format_problem(problem))
@@ -95,6 +96,11 @@ def run_check(args: argparse.Namespace) -> int:
     suffix = f" ({count_of(warnings, 'warning')})" if warnings else ""
     print_line(f"{name}: ok{suffix}")
     return 0
+
+
+def shown_per_kind(args: argparse.Namespace) -> int | None:
+    """How many lines of each kind `check` prints: all with `--all-warnings`."""
+    return None if getattr(args, "all_warnings", False) else SHOWN_PER_KIND
 
 
 def format_problem(problem: Problem) -> str:
@@ -114,31 +120,38 @@ def load_caption_file(path: Path, **options: str) -> Track:
     return load_track(path, **options)
 
 
-def print_loader_warnings(path: Path | str, track: Track, shown: CappedLines) -> None:
+def print_loader_warnings(
+    path: Path | str, track: Track, shown: CappedLines, rule: str = ""
+) -> None:
+    """The loader's warnings; those it only counted are counted under `rule`."""
     for warning in track.warnings:
         hidden = summarised_count(warning)
         if hidden is None:
-            shown.add(f"warning: {path}: {warning}")
+            shown.add(f"warning: {path}: {warning}", rule)
         else:
-            shown.add_hidden(hidden)
+            shown.add_hidden(hidden, rule)
 
 
-def check_caption_file(path: Path) -> int:
+def check_caption_file(path: Path, limit: int | None = SHOWN_PER_KIND) -> int:
     """A caption file must load; loader warnings and lint go to stderr, errors fail.
 
-    Each kind shows its first hundred lines, then one line counts the rest.
+    Each kind shows its first `limit` lines, then one line counts the rest by rule;
+    only the lines shown are worded.
     """
     from captions.lint import lint_track
     from captions.model import kind_from_file_name
 
     track = load_caption_file(path, kind=kind_from_file_name(path.name))
-    shown_errors = CappedLines("error", sys.stdout, SHOWN_PER_KIND)
-    shown_warnings = CappedLines("warning", sys.stderr, SHOWN_PER_KIND)
-    print_loader_warnings(path, track, shown_warnings)
+    shown_errors = CappedLines("error", sys.stdout, limit)
+    shown_warnings = CappedLines("warning", sys.stderr, limit)
+    print_loader_warnings(path, track, shown_warnings, "loading")
     issues = lint_track(track)
     for issue in issues:
         shown = shown_errors if issue.severity == "error" else shown_warnings
-        shown.add(f"{issue.severity}: {path}: {issue.message}")
+        if shown.full:
+            shown.add_hidden(1, issue.rule)
+        else:
+            shown.add(f"{issue.severity}: {path}: {issue.message}")
     shown_errors.finish()
     shown_warnings.finish()
     errors = sum(1 for issue in issues if issue.severity == "error")

@@ -36,7 +36,7 @@ _subject: str | None = None
 
 _EPILOG = """\
 commands:
-  check PATH                  check a module folder, manifest or caption file
+  check PATH [--all-warnings] check a module folder, manifest or caption file
   seal PATH [--write]         print (or write) storytelling checksums
   cues FILE [--json]          list the loaded cues (one JSON array with --json)
   search QUERY [--module PATH ...] [--json]
@@ -164,6 +164,12 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     )
     check = commands.add_parser("check", help="check a module or a caption file")
     check.add_argument("path", help="module folder, module.toml or caption file")
+    check.add_argument(
+        "--all-warnings",
+        action="store_true",
+        help="print every warning and error (default: the first 100 of each, "
+        "then a count by rule)",
+    )
     seal = commands.add_parser("seal", help="storytelling checksums")
     seal.add_argument("path", help="module folder or module.toml")
     seal.add_argument("--write", action="store_true", help="update module.toml")
