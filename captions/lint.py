@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
+from captions.cue_store import CueStore
 from captions.markup import is_sound_cue
 from captions.model import Cue, Track
 from captions.timefmt import format_clock
@@ -83,11 +84,36 @@ def visible_length(line: str) -> int:
     return sum(1 for ch in line if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
 
 
+class _Columns(NamedTuple):
+    """What the rules read of each cue, column by column (no Cue objects made)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    plains: Sequence[str]
+    voices: Sequence[str]
+
+
+def _columns(cues: Sequence[Cue]) -> _Columns:
+    if isinstance(cues, CueStore):
+        return _Columns(cues.starts, cues.ends, cues.plains(), cues.voices())
+    listed = list(cues)
+    return _Columns(
+        [cue.start_ms for cue in listed],
+        [cue.end_ms for cue in listed],
+        [cue.plain for cue in listed],
+        [cue.voice for cue in listed],
+    )
+
+
 def _check_readable(
-    index: int, cue: Cue, limits: LintLimits, issues: list[LintIssue]
+    index: int,
+    start: int,
+    end: int,
+    plain: str,
+    limits: LintLimits,
+    issues: list[LintIssue],
 ) -> None:
     """The line and timing rules for one cue, appended in rule-name order."""
-    plain, start = cue.plain, cue.start_ms
     max_chars, max_lines = limits.max_chars_per_line, limits.max_lines
     line_count = 0
     if len(plain) > max_chars or not plain.isprintable() or max_lines < 1:
@@ -98,9 +124,9 @@ def _check_readable(
             if length > max_chars:
                 values: tuple[object, ...] = (number, length, max_chars)
                 issues.append(LintIssue(index, start, "line-too-long", values))
-    duration = cue.end_ms - start
+    duration = end - start
     if duration <= 0:
-        issues.append(_never_shown(index, cue))
+        issues.append(_never_shown(index, start))
     else:
         words = len(plain.split())
         wpm = words * 60_000 / duration
@@ -115,14 +141,12 @@ def _check_readable(
         issues.append(LintIssue(index, start, "too-short", values))
 
 
-def _never_shown(index: int, cue: Cue) -> LintIssue:
-    return LintIssue(index, cue.start_ms, "no-duration", (), "error")
+def _never_shown(index: int, start: int) -> LintIssue:
+    return LintIssue(index, start, "no-duration", (), "error")
 
 
-def _overlaps(cues: Sequence[Cue]) -> Iterator[LintIssue]:
+def _overlaps(starts: Sequence[int], ends: Sequence[int]) -> Iterator[LintIssue]:
     """A cue starting before an earlier-starting cue has ended (start order)."""
-    starts = [cue.start_ms for cue in cues]
-    ends = [cue.end_ms for cue in cues]
     in_order = all(a <= b for a, b in pairwise(starts))
     order = (
         range(len(starts))
@@ -146,7 +170,7 @@ def names_speaker(plain: str) -> bool:
     return bool(_NAMED_LINE.match(plain))
 
 
-def _unnamed_speakers(cues: Sequence[Cue], gap_ms: int) -> Iterator[LintIssue]:
+def _unnamed_speakers(columns: _Columns, gap_ms: int) -> Iterator[LintIssue]:
     """Speaker identification, for tracks that name speakers with voices at all.
 
     A voiceless cue continues the previous speaker, as in print. A reader cannot
@@ -154,23 +178,18 @@ def _unnamed_speakers(cues: Sequence[Cue], gap_ms: int) -> Iterator[LintIssue]:
     at least `gap_ms`: such a cue is flagged unless it is a sound ([music]) or its
     text names the speaker ("ROSE: ..."). Tracks with no voices are not checked.
     """
-    if not any(cue.voice for cue in cues):
+    if not any(columns.voices):
         return
     previous_end: int | None = None
-    for index, cue in enumerate(cues):
-        quiet = previous_end is None or cue.start_ms - previous_end >= gap_ms
-        previous_end = cue.end_ms
-        if (
-            cue.voice
-            or not quiet
-            or is_sound_cue(cue.plain)
-            or names_speaker(cue.plain)
-        ):
+    for index, (start, end, plain, voice) in enumerate(zip(*columns, strict=True)):
+        quiet = previous_end is None or start - previous_end >= gap_ms
+        previous_end = end
+        if voice or not quiet or is_sound_cue(plain) or names_speaker(plain):
             continue
-        if not cue.plain.strip():
+        if not plain.strip():
             continue
         reason = "first words" if index == 0 else "words after a pause"
-        yield LintIssue(index, cue.start_ms, "speaker-unidentified", (reason,))
+        yield LintIssue(index, start, "speaker-unidentified", (reason,))
 
 
 def lint_cues(cues: Sequence[Cue], kind: str, limits: LintLimits) -> list[LintIssue]:
@@ -178,20 +197,27 @@ def lint_cues(cues: Sequence[Cue], kind: str, limits: LintLimits) -> list[LintIs
     issues: list[LintIssue] = []
     if kind == "metadata":
         return issues
+    columns = _columns(cues)
+    starts, ends = columns.starts, columns.ends
     readable = kind not in ("descriptions", "chapters")
-    for index, cue in enumerate(cues):
-        if readable:
-            _check_readable(index, cue, limits, issues)
-        elif cue.end_ms <= cue.start_ms:
-            issues.append(_never_shown(index, cue))
+    if readable:
+        for index, (start, end, plain) in enumerate(
+            zip(starts, ends, columns.plains, strict=True)
+        ):
+            _check_readable(index, start, end, plain, limits, issues)
+    else:
+        for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if end <= start:
+                issues.append(_never_shown(index, start))
     across: list[LintIssue] = []  # rules over several cues
     if readable:
-        across.extend(_unnamed_speakers(cues, limits.speaker_gap_ms))
+        across.extend(_unnamed_speakers(columns, limits.speaker_gap_ms))
     if kind != "chapters":
-        across.extend(_overlaps(cues))
+        across.extend(_overlaps(starts, ends))
     if across:
-        # Fields run cue index, its start, rule: tuple order is by cue, then rule;
-        # both lists are in that order already, so the sort is one merge.
+        # Fields run cue index, its start, rule: tuple order is by cue, then rule,
+        # and each list is nearly in that order, so the sort is little more than a
+        # merge.
         issues.extend(across)
         issues.sort()
     return issues
