@@ -136,6 +136,16 @@ class CueStore(Sequence[Cue]):
         table = self._voices
         return [table[i] for i in self._voice_of]
 
+    def identifiers(self) -> list[str]:
+        """Every cue's id ("" when none), in order."""
+        ids, ends = self._ids, self._id_ends
+        return [ids[a:b] for a, b in zip((0, *ends), ends, strict=False)]
+
+    def settings(self) -> list[CueSettings]:
+        """Every cue's settings, in order (cues with the same settings share them)."""
+        table = self._settings
+        return [table[i] for i in self._settings_of]
+
 
 class CueStoreBuilder:
     """Collects cues column by column (the loader adds them as it parses)."""

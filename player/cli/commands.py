@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from captions.cue_store import CueStore
 from captions.loader import load_track
 from captions.model import Cue, CueSettings, Region, Track
 from captions.safe_files import check_regular_file
@@ -215,28 +216,35 @@ def cue_line(cue: Cue) -> str:
 
 
 def track_json(track: Track) -> list[dict[str, Any]]:
-    settings: dict[CueSettings, dict[str, Any]] = {}  # cues share settings objects
-    return [cue_json(cue, settings) for cue in track.cues]
-
-
-def cue_json(
-    cue: Cue, settings: dict[CueSettings, dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """A cue with the `VTTCue` names; times in seconds."""
-    shown = None if settings is None else settings.get(cue.settings)
-    if shown is None:
-        shown = settings_json(cue.settings)
-        if settings is not None:
-            settings[cue.settings] = shown
-    return {
-        "id": cue.identifier,
-        "start": _number(cue.start_ms / 1000),
-        "end": _number(cue.end_ms / 1000),
-        "text": cue.text,
-        "plain": cue.plain,
-        "voice": cue.voice,
-        "settings": shown,
-    }
+    """Every cue with the `VTTCue` names, times in seconds, read from the track's
+    columns (no Cue objects made)."""
+    store = CueStore.build(track.cues)
+    shown: dict[CueSettings, dict[str, Any]] = {}  # cues share settings objects
+    for settings in store.settings():
+        if settings not in shown:
+            shown[settings] = settings_json(settings)
+    columns = zip(
+        store.identifiers(),
+        store.starts,
+        store.ends,
+        store.texts,
+        store.plains(),
+        store.voices(),
+        store.settings(),
+        strict=True,
+    )
+    return [
+        {
+            "id": identifier,
+            "start": _number(start / 1000),
+            "end": _number(end / 1000),
+            "text": text,
+            "plain": plain,
+            "voice": voice,
+            "settings": shown[settings],
+        }
+        for identifier, start, end, text, plain, voice, settings in columns
+    ]
 
 
 def settings_json(settings: CueSettings) -> dict[str, Any]:
