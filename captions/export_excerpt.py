@@ -23,7 +23,7 @@ from captions.timefmt import format_clock
 OPEN_END = 2**62
 
 
-def cues_of(cues: Track | Sequence[Cue]) -> tuple[Cue, ...]:
+def cues_of(cues: Track | Sequence[Cue]) -> Sequence[Cue]:
     """Export functions take a Track or a plain sequence of cues."""
     return cues.cues if isinstance(cues, Track) else tuple(cues)
 

@@ -210,5 +210,5 @@ def find_in_cues(plains: Sequence[str], query: str) -> list[Match]:
 def find_in_track(track_or_texts: Track | Sequence[str], query: str) -> list[Match]:
     """One-off find over a track's cues (their plain text) or over plain texts."""
     if isinstance(track_or_texts, Track):
-        return find_in_cues([cue.plain for cue in track_or_texts.cues], query)
+        return find_in_cues(track_or_texts.store.plains(), query)
     return find_in_cues(track_or_texts, query)

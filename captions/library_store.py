@@ -130,7 +130,8 @@ class PreparedTrack:
 
     @classmethod
     def of(cls, source: IndexSource, state: FileState, track: Track) -> PreparedTrack:
-        plains = [cue.plain for cue in track.cues]
+        store = track.store
+        plains = store.plains()
         searches: list[str | None] = []
         characters: list[tuple[int, str]] = []
         for number, plain in enumerate(plains):
@@ -138,15 +139,15 @@ class PreparedTrack:
             searches.append(None if words == plain else words)
             if not words.isascii() and has_unspaced_script(words):
                 characters.append((number, space_unspaced(words)))
-        starts = [cue.start_ms for cue in track.cues]
+        starts = list(store.starts)
         if source.segments:
             attributions = list(map(source.attribution_at, starts))
         else:
             attributions = [""] * len(starts)
         columns = CueColumns(
             starts,
-            [cue.end_ms for cue in track.cues],
-            [cue.voice for cue in track.cues],
+            list(store.ends),
+            store.voices(),
             plains,
             searches,
             attributions,

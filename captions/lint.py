@@ -20,8 +20,10 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from itertools import pairwise
+from typing import Literal, NamedTuple
 
+from captions.cue_store import CueStore
 from captions.markup import is_sound_cue
 from captions.model import Cue, Track
 from captions.timefmt import format_clock
@@ -34,15 +36,36 @@ _NAMED_LINE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LintIssue:
-    """One problem with one cue, said in plain English with the cue's time."""
+_MESSAGES = {
+    "too-many-lines": "{where} has {0} lines; at most {1} are easy to read.",
+    "line-too-long": "{where}: line {0} has {1} characters; the limit is {2}.",
+    "too-short": "{where} is on screen for {0:.1f} seconds; give it at least {1:.1f}.",
+    "reading-rate": "{where} asks for {0} words a minute; aim for at most {1}.",
+    "no-duration": "{where} ends at or before its start, so it is never shown.",
+    "overlap": "{where} starts before caption {0} ends at {1}; "
+    "overlaps are hard to follow.",
+    "speaker-unidentified": "{where}: the speaker is not identified for these {0}; "
+    "this track names speakers elsewhere, so mark the voice here too.",
+}
+
+
+class LintIssue(NamedTuple):
+    """One problem with one cue, said in plain English with the cue's time.
+
+    The sentence is made when `message` is read: a ten-hour track can have tens of
+    thousands of issues, of which a terminal shows a hundred.
+    """
 
     cue_index: int
     start_ms: int
     rule: str
-    message: str
+    values: tuple[object, ...] = ()
     severity: Severity = "warning"
+
+    @property
+    def message(self) -> str:
+        where = f"Caption {self.cue_index + 1} at {format_clock(self.start_ms)}"
+        return _MESSAGES[self.rule].format(*self.values, where=where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +77,6 @@ class LintLimits:
     speaker_gap_ms: int = 2000
 
 
-def _where(index: int, cue: Cue) -> str:
-    return f"Caption {index + 1} at {format_clock(cue.start_ms)}"
-
-
 def visible_length(line: str) -> int:
     """Characters a reader sees: combining and zero-width format marks not counted."""
     if line.isascii():
@@ -65,81 +84,85 @@ def visible_length(line: str) -> int:
     return sum(1 for ch in line if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
 
 
-def _check_lines(index: int, cue: Cue, limits: LintLimits) -> Iterator[LintIssue]:
-    lines = [line.strip() for line in cue.plain.splitlines() if line.strip()]
-    if len(lines) > limits.max_lines:
-        yield LintIssue(
-            index,
-            cue.start_ms,
-            "too-many-lines",
-            f"{_where(index, cue)} has {len(lines)} lines; "
-            f"at most {limits.max_lines} are easy to read.",
-        )
-    for number, line in enumerate(lines, start=1):
-        length = visible_length(line)
-        if length > limits.max_chars_per_line:
-            yield LintIssue(
-                index,
-                cue.start_ms,
-                "line-too-long",
-                f"{_where(index, cue)}: line {number} has {length} characters; "
-                f"the limit is {limits.max_chars_per_line}.",
-            )
+class _Columns(NamedTuple):
+    """What the rules read of each cue, column by column (no Cue objects made)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    plains: Sequence[str]
+    voices: Sequence[str]
 
 
-def _check_timing(index: int, cue: Cue, limits: LintLimits) -> Iterator[LintIssue]:
-    duration = cue.duration_ms
-    if duration <= 0:
-        yield _never_shown(index, cue)
-        return
-    if duration < limits.min_duration_ms:
-        yield LintIssue(
-            index,
-            cue.start_ms,
-            "too-short",
-            f"{_where(index, cue)} is on screen for {duration / 1000:.1f} seconds; "
-            f"give it at least {limits.min_duration_ms / 1000:.1f}.",
-        )
-    words = len(cue.plain.split())
-    wpm = words * 60_000 / duration
-    if words and wpm > limits.max_wpm:
-        yield LintIssue(
-            index,
-            cue.start_ms,
-            "reading-rate",
-            f"{_where(index, cue)} asks for {round(wpm)} words a minute; "
-            f"aim for at most {round(limits.max_wpm)}.",
-        )
-
-
-def _never_shown(index: int, cue: Cue) -> LintIssue:
-    return LintIssue(
-        index,
-        cue.start_ms,
-        "no-duration",
-        f"{_where(index, cue)} ends at or before its start, so it is never shown.",
-        "error",
+def _columns(cues: Sequence[Cue]) -> _Columns:
+    if isinstance(cues, CueStore):
+        return _Columns(cues.starts, cues.ends, cues.plains(), cues.voices())
+    listed = list(cues)
+    return _Columns(
+        [cue.start_ms for cue in listed],
+        [cue.end_ms for cue in listed],
+        [cue.plain for cue in listed],
+        [cue.voice for cue in listed],
     )
 
 
-def _overlaps(cues: Sequence[Cue]) -> Iterator[LintIssue]:
+def _check_readable(
+    index: int,
+    start: int,
+    end: int,
+    plain: str,
+    limits: LintLimits,
+    issues: list[LintIssue],
+) -> None:
+    """The line and timing rules for one cue, appended in rule-name order."""
+    max_chars, max_lines = limits.max_chars_per_line, limits.max_lines
+    line_count = 0
+    if len(plain) > max_chars or not plain.isprintable() or max_lines < 1:
+        lines = [line for line in map(str.strip, plain.splitlines()) if line]
+        line_count = len(lines)
+        for number, line in enumerate(lines, start=1):
+            length = len(line) if line.isascii() else visible_length(line)
+            if length > max_chars:
+                values: tuple[object, ...] = (number, length, max_chars)
+                issues.append(LintIssue(index, start, "line-too-long", values))
+    duration = end - start
+    if duration <= 0:
+        issues.append(_never_shown(index, start))
+    else:
+        words = len(plain.split())
+        wpm = words * 60_000 / duration
+        if words and wpm > limits.max_wpm:
+            values = (round(wpm), round(limits.max_wpm))
+            issues.append(LintIssue(index, start, "reading-rate", values))
+    if line_count > max_lines:
+        values = (line_count, max_lines)
+        issues.append(LintIssue(index, start, "too-many-lines", values))
+    if 0 < duration < limits.min_duration_ms:
+        values = (duration / 1000, limits.min_duration_ms / 1000)
+        issues.append(LintIssue(index, start, "too-short", values))
+
+
+def _never_shown(index: int, start: int) -> LintIssue:
+    return LintIssue(index, start, "no-duration", (), "error")
+
+
+def _overlaps(starts: Sequence[int], ends: Sequence[int]) -> Iterator[LintIssue]:
     """A cue starting before an earlier-starting cue has ended (start order)."""
-    order = sorted(range(len(cues)), key=lambda i: cues[i].start_ms)
+    in_order = all(a <= b for a, b in pairwise(starts))
+    order = (
+        range(len(starts))
+        if in_order
+        else sorted(range(len(starts)), key=starts.__getitem__)
+    )
     latest_end, latest = -1, -1
     for index in order:
-        cue = cues[index]
-        if cue.duration_ms <= 0:
+        start, end = starts[index], ends[index]
+        if end <= start:
             continue
-        if cue.start_ms < latest_end:
-            yield LintIssue(
-                index,
-                cue.start_ms,
-                "overlap",
-                f"{_where(index, cue)} starts before caption {latest + 1} ends "
-                f"at {format_clock(latest_end)}; overlaps are hard to follow.",
-            )
-        if cue.end_ms > latest_end:
-            latest_end, latest = cue.end_ms, index
+        if start < latest_end:
+            values = (latest + 1, format_clock(latest_end))
+            yield LintIssue(index, start, "overlap", values)
+        if end > latest_end:
+            latest_end, latest = end, index
 
 
 def names_speaker(plain: str) -> bool:
@@ -147,7 +170,7 @@ def names_speaker(plain: str) -> bool:
     return bool(_NAMED_LINE.match(plain))
 
 
-def _unnamed_speakers(cues: Sequence[Cue], gap_ms: int) -> Iterator[LintIssue]:
+def _unnamed_speakers(columns: _Columns, gap_ms: int) -> Iterator[LintIssue]:
     """Speaker identification, for tracks that name speakers with voices at all.
 
     A voiceless cue continues the previous speaker, as in print. A reader cannot
@@ -155,29 +178,18 @@ def _unnamed_speakers(cues: Sequence[Cue], gap_ms: int) -> Iterator[LintIssue]:
     at least `gap_ms`: such a cue is flagged unless it is a sound ([music]) or its
     text names the speaker ("ROSE: ..."). Tracks with no voices are not checked.
     """
-    if not any(cue.voice for cue in cues):
+    if not any(columns.voices):
         return
     previous_end: int | None = None
-    for index, cue in enumerate(cues):
-        quiet = previous_end is None or cue.start_ms - previous_end >= gap_ms
-        previous_end = cue.end_ms
-        if (
-            cue.voice
-            or not quiet
-            or is_sound_cue(cue.plain)
-            or names_speaker(cue.plain)
-        ):
+    for index, (start, end, plain, voice) in enumerate(zip(*columns, strict=True)):
+        quiet = previous_end is None or start - previous_end >= gap_ms
+        previous_end = end
+        if voice or not quiet or is_sound_cue(plain) or names_speaker(plain):
             continue
-        if not cue.plain.strip():
+        if not plain.strip():
             continue
         reason = "first words" if index == 0 else "words after a pause"
-        yield LintIssue(
-            index,
-            cue.start_ms,
-            "speaker-unidentified",
-            f"{_where(index, cue)}: the speaker is not identified for these {reason}; "
-            "this track names speakers elsewhere, so mark the voice here too.",
-        )
+        yield LintIssue(index, start, "speaker-unidentified", (reason,))
 
 
 def lint_cues(cues: Sequence[Cue], kind: str, limits: LintLimits) -> list[LintIssue]:
@@ -185,18 +197,29 @@ def lint_cues(cues: Sequence[Cue], kind: str, limits: LintLimits) -> list[LintIs
     issues: list[LintIssue] = []
     if kind == "metadata":
         return issues
+    columns = _columns(cues)
+    starts, ends = columns.starts, columns.ends
     readable = kind not in ("descriptions", "chapters")
-    for index, cue in enumerate(cues):
-        if readable:
-            issues.extend(_check_lines(index, cue, limits))
-            issues.extend(_check_timing(index, cue, limits))
-        elif cue.duration_ms <= 0:
-            issues.append(_never_shown(index, cue))
     if readable:
-        issues.extend(_unnamed_speakers(cues, limits.speaker_gap_ms))
+        for index, (start, end, plain) in enumerate(
+            zip(starts, ends, columns.plains, strict=True)
+        ):
+            _check_readable(index, start, end, plain, limits, issues)
+    else:
+        for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if end <= start:
+                issues.append(_never_shown(index, start))
+    across: list[LintIssue] = []  # rules over several cues
+    if readable:
+        across.extend(_unnamed_speakers(columns, limits.speaker_gap_ms))
     if kind != "chapters":
-        issues.extend(_overlaps(cues))
-    issues.sort(key=lambda issue: (issue.cue_index, issue.rule))
+        across.extend(_overlaps(starts, ends))
+    if across:
+        # Fields run cue index, its start, rule: tuple order is by cue, then rule,
+        # and each list is nearly in that order, so the sort is little more than a
+        # merge.
+        issues.extend(across)
+        issues.sort()
     return issues
 
 

@@ -10,8 +10,10 @@ which the first hundred are kept (captions.warning_log).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from captions.cue_store import CueStore
 from captions.decoding import decode_caption_bytes
 from captions.model import CaptionError, Cue, Track
 from captions.safe_files import UnreadableFileError, read_regular_file
@@ -60,6 +62,7 @@ def load_track_bytes(
     log = WarningLog()
     text = decode_caption_bytes(data, log)
     fmt = _detect_format(name, text)
+    cues: Sequence[Cue]
     if fmt == "vtt":
         cues = _load_vtt(text, name, log)
     else:
@@ -67,7 +70,7 @@ def load_track_bytes(
 
         cues = load_subrip_like(text, name, fmt, log)
     return Track(
-        cues=tuple(cues),
+        cues=cues,
         kind=kind,
         language=language,
         label=label,
@@ -105,7 +108,7 @@ def _looks_like_sbv(head: str) -> bool:
     )
 
 
-def _load_vtt(text: str, name: str, log: WarningLog) -> list[Cue]:
+def _load_vtt(text: str, name: str, log: WarningLog) -> CueStore:
     if not text.strip():
         raise CaptionError(name, EMPTY_REASON)
     lines = split_lines(text)

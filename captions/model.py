@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Literal
+
+from captions.cue import DEFAULT_SETTINGS, Cue, CueSettings, Region
+from captions.cue_store import CueStore
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "TRACK_KINDS",
+    "CaptionError",
+    "Cue",
+    "CueSettings",
+    "Region",
+    "Track",
+    "TrackKind",
+    "kind_from_file_name",
+]
 
 TrackKind = Literal["captions", "subtitles", "descriptions", "chapters", "metadata"]
 TRACK_KINDS: tuple[str, ...] = (
@@ -48,89 +64,45 @@ class CaptionError(Exception):
         super().__init__(f"{self.path}: {reason}" if self.path else reason)
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
-    """A WebVTT region, with the `VTTRegion` meanings (percentages as floats)."""
-
-    id: str = ""
-    width: float = 100.0
-    lines: int = 3
-    region_anchor_x: float = 0.0
-    region_anchor_y: float = 100.0
-    viewport_anchor_x: float = 0.0
-    viewport_anchor_y: float = 100.0
-    scroll: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class CueSettings:
-    """Cue settings with the `VTTCue` meanings; `None` stands for "auto"."""
-
-    vertical: str = ""
-    snap_to_lines: bool = True
-    line: float | None = None
-    line_align: str = "start"
-    position: float | None = None
-    position_align: str = "auto"
-    size: float = 100.0
-    align: str = "center"
-    region: Region | None = None
-
-
-DEFAULT_SETTINGS = CueSettings()
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """One caption, converted once at load time; times are integer milliseconds.
-
-    `plain` is the same string object as `text` when the text has no tags or
-    character references, so a plain caption is held once.
-    """
-
-    start_ms: int
-    end_ms: int
-    text: str
-    plain: str
-    identifier: str = ""
-    voice: str = ""
-    settings: CueSettings = DEFAULT_SETTINGS
-    line_number: int = 0
-
-    @property
-    def duration_ms(self) -> int:
-        return self.end_ms - self.start_ms
-
-
 @dataclass(frozen=True, eq=False)
 class Track:
-    """A loaded track: cues in file order plus what the loader had to warn about."""
+    """A loaded track: cues in file order plus what the loader had to warn about.
 
-    cues: tuple[Cue, ...]
+    `cues` may be given as any sequence of `Cue`; it is kept packed as a `CueStore`
+    (captions.cue_store), which reads like a tuple and makes each `Cue` on access.
+    """
+
+    cues: Sequence[Cue]
     kind: str = "captions"
     language: str = ""
     label: str = ""
     source: str = ""
     warnings: tuple[str, ...] = ()
-    _starts: list[int] = field(init=False, repr=False)
-    _order: list[int] | None = field(init=False, repr=False)
-    _max_end: list[int] = field(init=False, repr=False)
+    _starts: array[int] = field(init=False, repr=False)
+    _order: array[int] | None = field(init=False, repr=False)
+    _max_end: array[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         """Start times in order for binary search; `_order` is None when the file
-        order is already start order (the usual case), which saves a list."""
-        cues = self.cues
-        starts = [cue.start_ms for cue in cues]
-        order: list[int] | None = None
-        in_start_order: Iterable[Cue] = cues
+        order is already start order (the usual case), which saves a column."""
+        store = CueStore.build(self.cues)
+        object.__setattr__(self, "cues", store)
+        starts, ends = store.starts, store.ends
+        order: array[int] | None = None
         if any(a > b for a, b in pairwise(starts)):
-            order = sorted(range(len(cues)), key=starts.__getitem__)
-            starts = [starts[i] for i in order]
-            in_start_order = [cues[i] for i in order]
-        ends = [cue.end_ms for cue in in_start_order]
+            order = array("q", sorted(range(len(starts)), key=starts.__getitem__))
+            starts = array("q", [starts[i] for i in order])
+            ends = array("q", [ends[i] for i in order])
         object.__setattr__(self, "_order", order)
         object.__setattr__(self, "_starts", starts)
-        object.__setattr__(self, "_max_end", list(accumulate(ends, max)))
+        object.__setattr__(self, "_max_end", array("q", accumulate(ends, max)))
+
+    @property
+    def store(self) -> CueStore:
+        """The cues as columns, for passes over the whole track."""
+        cues = self.cues
+        assert isinstance(cues, CueStore)
+        return cues
 
     def __len__(self) -> int:
         return len(self.cues)
@@ -147,10 +119,10 @@ class Track:
         """
         j = bisect_right(self._starts, ms) - 1
         found: list[int] = []
-        cues, order, max_end = self.cues, self._order, self._max_end
+        ends, order, max_end = self.store.ends, self._order, self._max_end
         while j >= 0 and max_end[j] > ms:
             i = j if order is None else order[j]
-            if cues[i].end_ms > ms:
+            if ends[i] > ms:
                 found.append(i)
             j -= 1
         found.reverse()

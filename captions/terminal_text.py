@@ -58,33 +58,52 @@ def summarised_count(warning: str) -> int | None:
 
 
 class CappedLines:
-    """Prints the first `limit` lines of a kind, then only counts the rest.
+    """Prints the first `limit` lines of a kind (all with `limit=None`), then only
+    counts the rest, by rule when lines name one.
 
-    `finish()` prints one summary line ("... and 1,999,900 more warnings"), so a
-    file with millions of problems gives a readable report, not millions of lines.
+    `finish()` prints one summary line ("... and 58,552 more warnings: 40,000
+    reading-rate, 18,552 line-too-long"), so a file with millions of problems gives a
+    readable report, not millions of lines.
     """
 
-    def __init__(self, noun: str, stream: TextIO, limit: int = 100) -> None:
+    def __init__(self, noun: str, stream: TextIO, limit: int | None = 100) -> None:
         self.noun = noun
         self.stream = stream
         self.limit = limit
         self.printed = 0
         self.hidden = 0
+        self.hidden_by_rule: dict[str, int] = {}
 
-    def add(self, text: str) -> None:
+    @property
+    def full(self) -> bool:
+        """True once further lines are only counted (callers may skip wording them)."""
+        return self.limit is not None and self.printed >= self.limit
+
+    def add(self, text: str, rule: str = "") -> None:
         """Print `text` (made safe) while under the limit, else count it."""
-        if self.printed < self.limit:
+        if not self.full:
             print_line(text, self.stream)
             self.printed += 1
         else:
-            self.hidden += 1
+            self.add_hidden(1, rule)
 
-    def add_hidden(self, count: int) -> None:
-        """Count lines that were summarised before they reached us."""
+    def add_hidden(self, count: int, rule: str = "") -> None:
+        """Count lines that were not printed (or summarised before they reached us)."""
         self.hidden += count
+        if rule:
+            self.hidden_by_rule[rule] = self.hidden_by_rule.get(rule, 0) + count
 
     def finish(self) -> None:
         """The summary line of what was not printed, if anything was not."""
-        if self.hidden:
-            noun = self.noun if self.hidden == 1 else f"{self.noun}s"
-            print(f"... and {self.hidden:,} more {noun}", file=self.stream)
+        if not self.hidden:
+            return
+        noun = self.noun if self.hidden == 1 else f"{self.noun}s"
+        line = f"... and {self.hidden:,} more {noun}"
+        if self.hidden_by_rule:
+            counts = sorted(self.hidden_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+            untold = self.hidden - sum(self.hidden_by_rule.values())
+            parts = [f"{count:,} {rule}" for rule, count in counts]
+            if untold:
+                parts.append(f"{untold:,} other")
+            line += ": " + ", ".join(parts)
+        print(line, file=self.stream)

@@ -1,4 +1,4 @@
-"""The WebVTT parser: the spec's algorithm in one pass, building `Cue` objects directly.
+"""The WebVTT parser: the spec's algorithm in one pass, filling a `CueStore` directly.
 
 It follows W3C WebVTT section 6.1 ("WebVTT parser algorithm", "collect a WebVTT
 block") over the file's lines, with 6.3 (cue timings) done by one regular expression
@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from captions.convert import plain_text, voice_of
+from captions.cue import DEFAULT_SETTINGS, CueSettings
+from captions.cue_store import CueStore, CueStoreBuilder
 from captions.markup import MAX_TAG_DEPTH, nesting_too_deep
-from captions.model import DEFAULT_SETTINGS, Cue, CueSettings
 from captions.settings import RegionTable, parse_cue_settings, parse_region_block
 from captions.warning_log import WarningLog
 
@@ -72,11 +73,11 @@ def cut_line(line: str, number: int, log: WarningLog) -> str:
     return line[:MAX_LINE_CHARS]
 
 
-def parse_webvtt(lines: list[str], log: WarningLog) -> list[Cue]:
+def parse_webvtt(lines: list[str], log: WarningLog) -> CueStore:
     """The cues of a WebVTT file whose signature line was checked; see module doc."""
     parser = _Parser(cut_long_lines(lines, log), log)
     parser.run()
-    return parser.cues
+    return parser.cues.finish()
 
 
 class _Parser:
@@ -85,7 +86,7 @@ class _Parser:
     def __init__(self, lines: list[str], log: WarningLog) -> None:
         self.lines = lines
         self.log = log
-        self.cues: list[Cue] = []
+        self.cues = CueStoreBuilder()
         self.regions = RegionTable()
         self.seen_cue = False
         self._settings: dict[str, CueSettings] = {}
@@ -209,7 +210,7 @@ class _Parser:
         elif "&" in raw:
             plain = plain_text(raw)
         settings = self._settings_of(rest) if rest else DEFAULT_SETTINGS
-        self.cues.append(Cue(start, end, raw, plain, identifier, voice, settings, line))
+        self.cues.add(start, end, raw, plain, identifier, voice, settings, line)
         if end <= start:
             self.log.add(f"line {line}: cue ends before it starts; it will never show")
 

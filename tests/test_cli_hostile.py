@@ -19,7 +19,7 @@ from cli_support import (
     run_process,
 )
 
-import player.cli.commands
+import media.manifest
 
 
 @pytest.fixture
@@ -260,7 +260,7 @@ def test_deeply_nested_input_is_one_line_naming_it(tmp_path, capsys, monkeypatch
     def nested(*_args: object, **_options: object) -> object:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(player.cli.commands, "load_module", nested)
+    monkeypatch.setattr(media.manifest, "load_module", nested)
     status, _, err = run(capsys, "check", tmp_path / "module.toml")
     assert status == 2
     assert_one_line_error(err, "module.toml", "nested too deeply to read")
@@ -270,7 +270,7 @@ def test_a_fault_of_ours_still_names_the_file(tmp_path, capsys, monkeypatch):
     def broken(*_args: object, **_options: object) -> object:
         raise KeyError("internal")
 
-    monkeypatch.setattr(player.cli.commands, "load_module", broken)
+    monkeypatch.setattr(media.manifest, "load_module", broken)
     status, _, err = run(capsys, "check", tmp_path / "module.toml")
     assert status == 2
     (line,) = err.splitlines()

@@ -145,11 +145,19 @@ def test_check_prints_a_hundred_warnings_and_counts_the_rest(tmp_path, capsys):
     status, out, err = run(capsys, "check", path)
     lines = err.splitlines()
     assert len(lines) == 101
-    hidden = int(re.fullmatch(r"\.\.\. and ([\d,]+) more warnings", lines[-1])[1]
-                 .replace(",", ""))  # fmt: skip
+    found = re.fullmatch(r"\.\.\. and ([\d,]+) more warnings: (.*)", lines[-1])
+    hidden = int(found[1].replace(",", ""))
     assert hidden >= 1000  # several warnings a cue: short, too fast, too long a line
+    by_rule = dict(reversed(part.split(" ")) for part in found[2].split(", "))
+    assert set(by_rule) == {"line-too-long", "reading-rate", "too-short"}
+    assert sum(int(n.replace(",", "")) for n in by_rule.values()) == hidden
     assert out.splitlines()[-1].startswith(f"{path}: 600 cues")
     assert status in (0, 1)
+    status_all, _, err_all = run(capsys, "check", path, "--all-warnings")
+    assert status_all == status
+    every = err_all.splitlines()
+    assert len(every) == 100 + hidden and every[:100] == lines[:100]
+    assert all(line.startswith(f"warning: {path}: Caption ") for line in every)
 
 
 def run_on_a_terminal(*args: object) -> tuple[int, bytes]:

@@ -7,7 +7,6 @@ cannot be read or alignment cannot run, with one plain line saying why.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
@@ -23,45 +22,13 @@ from media.audio_decode import DecoderMissingError
 from media.manifest_tracks import add_track, find_module_of, is_listed, track_for
 from media.model import ManifestError, Module, Video
 from media.speech_model import ModelUnavailableError
+from player.cli.align_arguments import add_align_parser
+
+__all__ = ["add_align_parser", "run_align"]
 
 PROG = "transcript-player"
 LISTED_WORDS = 30
 PROGRESS_FROM_MS = 60_000
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
-
-
-def add_align_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    align = commands.add_parser(
-        "align", help="make captions from a transcript and the recording"
-    )
-    align.add_argument("media", help="the video or audio file")
-    align.add_argument("transcript", help="plain UTF-8 text, or a .txt export")
-    align.add_argument(
-        "-o", "--output", metavar="OUT.vtt", help="default: beside MEDIA, NAME.en.vtt"
-    )
-    align.add_argument(
-        "--language",
-        default="en",
-        type=_language_tag,
-        help="the speech's language, a BCP 47 tag (default: en)",
-    )
-    align.add_argument(
-        "--model", metavar="DIR", help="a pocketsphinx model folder (other languages)"
-    )
-    align.add_argument("--force", action="store_true", help="replace OUT if it exists")
-    align.add_argument(
-        "--add-to-module",
-        action="store_true",
-        help="list the new track in the module.toml that lists MEDIA",
-    )
-
-
-def _language_tag(text: str) -> str:
-    if not _LANGUAGE_TAG.fullmatch(text):
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a language tag like en or fr-CA"
-        )
-    return text
 
 
 def run_align(args: argparse.Namespace) -> int:

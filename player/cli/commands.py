@@ -8,8 +8,9 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from captions.cue_store import CueStore
 from captions.loader import load_track
 from captions.model import Cue, CueSettings, Region, Track
 from captions.safe_files import check_regular_file
@@ -20,10 +21,10 @@ from captions.terminal_text import (
     summarised_count,
 )
 from captions.timefmt import format_vtt
-from media.manifest import CAPTION_SUFFIXES, MANIFEST_NAME, load_module
-from media.model import Module
-from media.sealing import seal_module
-from media.storytelling import Problem, check_module
+
+if TYPE_CHECKING:  # the module checks import these when a module is checked
+    from media.model import Module
+    from media.storytelling import Problem
 
 # Lines of one kind (errors, warnings) printed before the rest are only counted.
 SHOWN_PER_KIND = 100
@@ -35,6 +36,8 @@ def refuse_special_path(path: Path) -> None:
     A folder stands for its module.toml. Missing files are left to the loaders,
     which say so in their own words.
     """
+    from media.manifest import MANIFEST_NAME
+
     target = path / MANIFEST_NAME if path.is_dir() else path
     if os.path.lexists(target):
         check_regular_file(target)
@@ -46,6 +49,8 @@ def load_checked_module(path: Path) -> Module:
     Reading a named pipe blocks for ever: a track or video that is one is refused
     here, naming it, before checks, seals or exports read it.
     """
+    from media.manifest import load_module
+
     refuse_special_path(path)
     module = load_module(path)
     refuse_special_files(
@@ -64,13 +69,18 @@ def refuse_special_files(paths: Iterable[Path]) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """0 when fine (warnings on stderr), 1 when errors were found."""
+    from media.discover import CAPTION_SUFFIXES
+
     path = Path(args.path)
     if path.suffix.lower() in CAPTION_SUFFIXES:
-        return check_caption_file(path)
+        return check_caption_file(path, shown_per_kind(args))
+    from media.storytelling import check_module
+
     module = load_checked_module(path)
     problems = check_module(module)
-    shown_errors = CappedLines("error", sys.stdout, SHOWN_PER_KIND)
-    shown_warnings = CappedLines("warning", sys.stderr, SHOWN_PER_KIND)
+    limit = shown_per_kind(args)
+    shown_errors = CappedLines("error", sys.stdout, limit)
+    shown_warnings = CappedLines("warning", sys.stderr, limit)
     for problem in problems:
         shown = shown_errors if problem.severity == "error" else shown_warnings
         shown.add(format_problem(problem))
@@ -87,6 +97,11 @@ def run_check(args: argparse.Namespace) -> int:
     suffix = f" ({count_of(warnings, 'warning')})" if warnings else ""
     print_line(f"{name}: ok{suffix}")
     return 0
+
+
+def shown_per_kind(args: argparse.Namespace) -> int | None:
+    """How many lines of each kind `check` prints: all with `--all-warnings`."""
+    return None if getattr(args, "all_warnings", False) else SHOWN_PER_KIND
 
 
 def format_problem(problem: Problem) -> str:
@@ -106,31 +121,38 @@ def load_caption_file(path: Path, **options: str) -> Track:
     return load_track(path, **options)
 
 
-def print_loader_warnings(path: Path | str, track: Track, shown: CappedLines) -> None:
+def print_loader_warnings(
+    path: Path | str, track: Track, shown: CappedLines, rule: str = ""
+) -> None:
+    """The loader's warnings; those it only counted are counted under `rule`."""
     for warning in track.warnings:
         hidden = summarised_count(warning)
         if hidden is None:
-            shown.add(f"warning: {path}: {warning}")
+            shown.add(f"warning: {path}: {warning}", rule)
         else:
-            shown.add_hidden(hidden)
+            shown.add_hidden(hidden, rule)
 
 
-def check_caption_file(path: Path) -> int:
+def check_caption_file(path: Path, limit: int | None = SHOWN_PER_KIND) -> int:
     """A caption file must load; loader warnings and lint go to stderr, errors fail.
 
-    Each kind shows its first hundred lines, then one line counts the rest.
+    Each kind shows its first `limit` lines, then one line counts the rest by rule;
+    only the lines shown are worded.
     """
     from captions.lint import lint_track
     from captions.model import kind_from_file_name
 
     track = load_caption_file(path, kind=kind_from_file_name(path.name))
-    shown_errors = CappedLines("error", sys.stdout, SHOWN_PER_KIND)
-    shown_warnings = CappedLines("warning", sys.stderr, SHOWN_PER_KIND)
-    print_loader_warnings(path, track, shown_warnings)
+    shown_errors = CappedLines("error", sys.stdout, limit)
+    shown_warnings = CappedLines("warning", sys.stderr, limit)
+    print_loader_warnings(path, track, shown_warnings, "loading")
     issues = lint_track(track)
     for issue in issues:
         shown = shown_errors if issue.severity == "error" else shown_warnings
-        shown.add(f"{issue.severity}: {path}: {issue.message}")
+        if shown.full:
+            shown.add_hidden(1, issue.rule)
+        else:
+            shown.add(f"{issue.severity}: {path}: {issue.message}")
     shown_errors.finish()
     shown_warnings.finish()
     errors = sum(1 for issue in issues if issue.severity == "error")
@@ -148,6 +170,8 @@ def run_seal(args: argparse.Namespace) -> int:
     1 (nothing written) when a fault would be sealed in, such as a cue cut by the
     segment's edges or an invisible attribution.
     """
+    from media.sealing import seal_module
+
     module = load_checked_module(Path(args.path))
     report = seal_module(module, write=args.write)
     name = module.manifest or args.path
@@ -192,28 +216,35 @@ def cue_line(cue: Cue) -> str:
 
 
 def track_json(track: Track) -> list[dict[str, Any]]:
-    settings: dict[CueSettings, dict[str, Any]] = {}  # cues share settings objects
-    return [cue_json(cue, settings) for cue in track.cues]
-
-
-def cue_json(
-    cue: Cue, settings: dict[CueSettings, dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """A cue with the `VTTCue` names; times in seconds."""
-    shown = None if settings is None else settings.get(cue.settings)
-    if shown is None:
-        shown = settings_json(cue.settings)
-        if settings is not None:
-            settings[cue.settings] = shown
-    return {
-        "id": cue.identifier,
-        "start": _number(cue.start_ms / 1000),
-        "end": _number(cue.end_ms / 1000),
-        "text": cue.text,
-        "plain": cue.plain,
-        "voice": cue.voice,
-        "settings": shown,
-    }
+    """Every cue with the `VTTCue` names, times in seconds, read from the track's
+    columns (no Cue objects made)."""
+    store = CueStore.build(track.cues)
+    shown: dict[CueSettings, dict[str, Any]] = {}  # cues share settings objects
+    for settings in store.settings():
+        if settings not in shown:
+            shown[settings] = settings_json(settings)
+    columns = zip(
+        store.identifiers(),
+        store.starts,
+        store.ends,
+        store.texts,
+        store.plains(),
+        store.voices(),
+        store.settings(),
+        strict=True,
+    )
+    return [
+        {
+            "id": identifier,
+            "start": _number(start / 1000),
+            "end": _number(end / 1000),
+            "text": text,
+            "plain": plain,
+            "voice": voice,
+            "settings": shown[settings],
+        }
+        for identifier, start, end, text, plain, voice, settings in columns
+    ]
 
 
 def settings_json(settings: CueSettings) -> dict[str, Any]:

@@ -36,7 +36,7 @@ _subject: str | None = None
 
 _EPILOG = """\
 commands:
-  check PATH                  check a module folder, manifest or caption file
+  check PATH [--all-warnings] check a module folder, manifest or caption file
   seal PATH [--write]         print (or write) storytelling checksums
   cues FILE [--json]          list the loaded cues (one JSON array with --json)
   search QUERY [--module PATH ...] [--json]
@@ -117,21 +117,34 @@ def _silence_stdout() -> None:
 
 def _run_subcommand(arguments: list[str]) -> int:
     global _subject
-    from player.cli import align as cli_align
-    from player.cli import commands as cli_commands
-    from player.cli import search_export as cli_export
-
     args = build_subcommand_parser().parse_args(arguments)
     _subject = getattr(args, "path", None) or getattr(args, "file", None)
+    return _handler(args.command)(args)
+
+
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    """The command's function, importing only its own module (`check` of a caption
+    file should not pay for the aligner's or the library's imports)."""
+    if command in ("search", "export"):
+        from player.cli import search_export
+
+        return (
+            search_export.run_search
+            if command == "search"
+            else search_export.run_export
+        )
+    if command == "align":
+        from player.cli.align import run_align
+
+        return run_align
+    from player.cli import commands
+
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "check": cli_commands.run_check,
-        "seal": cli_commands.run_seal,
-        "cues": cli_commands.run_cues,
-        "search": cli_export.run_search,
-        "export": cli_export.run_export,
-        "align": cli_align.run_align,
+        "check": commands.run_check,
+        "seal": commands.run_seal,
+        "cues": commands.run_cues,
     }
-    return handlers[args.command](args)
+    return handlers[command]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -151,6 +164,12 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     )
     check = commands.add_parser("check", help="check a module or a caption file")
     check.add_argument("path", help="module folder, module.toml or caption file")
+    check.add_argument(
+        "--all-warnings",
+        action="store_true",
+        help="print every warning and error (default: the first 100 of each, "
+        "then a count by rule)",
+    )
     seal = commands.add_parser("seal", help="storytelling checksums")
     seal.add_argument("path", help="module folder or module.toml")
     seal.add_argument("--write", action="store_true", help="update module.toml")
@@ -175,7 +194,7 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="default: stdout")
     export.add_argument("--from", dest="start", metavar="TIME", help="excerpt start")
     export.add_argument("--to", dest="end", metavar="TIME", help="excerpt end")
-    from player.cli.align import add_align_parser
+    from player.cli.align_arguments import add_align_parser
 
     add_align_parser(commands)
     return parser
