@@ -56,14 +56,34 @@ class Speaker(QObject):
     def __init__(self, parent: QObject | None = None, engine: str | None = None):
         super().__init__(parent)
         self.engine_name = ""
+        self._engine = engine
         self._tts = None
+        self._tried = False
+
+    @property
+    def possible(self) -> bool:
+        """Whether an engine is listed; cheap, starts no speech service."""
+        if self._tried:
+            return self._tts is not None
+        names = [self._engine] if self._engine else engine_names()
+        return any(self._engine or name not in TEST_ENGINES for name in names)
+
+    @property
+    def available(self) -> bool:
+        """Whether speech works; the first call creates the engine (never at start)."""
+        if not self._tried:
+            self._tried = True
+            self._create()
+        return self._tts is not None
+
+    def _create(self) -> None:
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:  # pragma: no cover - Qt build without text to speech
             return
-        names = [engine] if engine else engine_names()
+        names = [self._engine] if self._engine else engine_names()
         for name in names:
-            if name in TEST_ENGINES and engine is None:
+            if name in TEST_ENGINES and self._engine is None:
                 continue
             tts = QTextToSpeech(name, self)
             if tts.state() != QTextToSpeech.State.Error:
@@ -71,10 +91,6 @@ class Speaker(QObject):
                 tts.stateChanged.connect(self._on_state)
                 break
             tts.deleteLater()
-
-    @property
-    def available(self) -> bool:
-        return self._tts is not None
 
     def speaking(self) -> bool:
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -85,7 +101,7 @@ class Speaker(QObject):
         )
 
     def say(self, text: str) -> None:
-        if self._tts is not None:
+        if self.available and self._tts is not None:
             self._tts.say(text)
 
     def stop(self) -> None:
@@ -171,12 +187,17 @@ class Descriptions(QObject):
         actions["descriptions"].setChecked(self.showing)
         actions["speak_descriptions"].setChecked(self.speak)
         actions["pause_for_descriptions"].setChecked(self.pause_video)
-        if not self.speaker.available:
-            for name in ("speak_descriptions", "pause_for_descriptions"):
-                actions[name].setChecked(False)  # the saved choice stays for later
-                actions[name].setEnabled(False)
-            actions["speak_descriptions"].setText(NO_SPEECH)
-            actions["speak_descriptions"].setToolTip(NO_SPEECH.replace("&", ""))
+        if not self.speaker.possible:
+            self._no_speech()
+
+    def _no_speech(self) -> None:
+        """The menu says speech is off for want of an engine (the saved choice stays)."""
+        actions = self.ctx.actions
+        for name in ("speak_descriptions", "pause_for_descriptions"):
+            actions[name].setChecked(False)  # the saved choice stays for later
+            actions[name].setEnabled(False)
+        actions["speak_descriptions"].setText(NO_SPEECH)
+        actions["speak_descriptions"].setToolTip(NO_SPEECH.replace("&", ""))
 
     def set_showing(self, on: bool) -> None:
         self.showing = bool(on)
@@ -229,6 +250,8 @@ class Descriptions(QObject):
 
     def _deliver(self, text: str) -> None:
         playback = self.ctx.playback
+        if self.speak and self.speaker.possible and not self.speaker.available:
+            self._no_speech()
         if self.speak and self.speaker.available:
             if self.pause_video and playback.is_playing():
                 playback.pause()

@@ -123,7 +123,7 @@ class ScreenReaderPage(QWidget):
             box.setAccessibleName(box.text().replace("&", ""))
             box.setToolTip(box.text().replace("&", "") + " (View menu)")
             form.addRow(box)
-        if not descriptions.speaker.available:
+        if not descriptions.speaker.possible:
             for box in (self.speak_box, self.pause_box):
                 box.setEnabled(False)
             note = QLabel("Speech is unavailable: no text-to-speech engine was found.")

@@ -210,8 +210,8 @@ def test_descriptions_show_as_text_under_the_video_and_are_announced(
 def test_without_a_speech_engine_the_menu_says_so_and_text_still_works(
     make_reader, monkeypatch
 ) -> None:
-    monkeypatch.setattr(descriptions_module, "engine_names", lambda: ["no-such-engine"])
-    reader = make_reader(FakePlayback(duration_ms=200_000))  # it cannot start
+    monkeypatch.setattr(descriptions_module, "engine_names", lambda: [])
+    reader = make_reader(FakePlayback(duration_ms=200_000))
     assert reader.open_path(sample_module_path())
     assert not reader.descriptions.speaker.available
     speak = reader.keymap["speak_descriptions"]
@@ -219,6 +219,28 @@ def test_without_a_speech_engine_the_menu_says_so_and_text_still_works(
     assert not reader.keymap["pause_for_descriptions"].isEnabled()
     reader.keymap["descriptions"].trigger()
     assert reader.descriptions.pane.text().startswith("Title slide")
+
+
+def test_an_engine_that_fails_on_first_use_turns_speech_off_in_the_menu(
+    make_reader, monkeypatch
+) -> None:
+    monkeypatch.setattr(descriptions_module, "engine_names", lambda: ["no-such-engine"])
+    reader = make_reader(FakePlayback(duration_ms=200_000))  # it cannot start
+    assert reader.open_path(sample_module_path())
+    assert reader.keymap["speak_descriptions"].isEnabled()  # not tried yet
+    reader.keymap["descriptions"].trigger()
+    assert reader.descriptions.pane.text().startswith("Title slide")
+    assert not reader.descriptions.speaker.available
+    speak = reader.keymap["speak_descriptions"]
+    assert speak.text() == NO_SPEECH and not speak.isEnabled()
+
+
+def test_start_up_creates_no_speech_engine(window) -> None:  # type: ignore[no-untyped-def]
+    """Speech starts a service that opens a socket: only when descriptions are said."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    window.preferences.open()  # building its pages asks only whether one is listed
+    assert window.findChildren(QTextToSpeech) == []
 
 
 def test_a_speech_engine_speaks_and_can_hold_the_video_until_it_ends(
