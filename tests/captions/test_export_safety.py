@@ -37,7 +37,8 @@ HOSTILE_CREDIT = f"A. Teller <b>&amp;</b> & co{FORGED}"
 def cue(start: int, end: int, plain: str, voice: str = "") -> Cue:
     """A cue as the loader gives it: raw WebVTT text escaped from its plain words."""
     escaped = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    raw = f"<v {voice.replace('>', '&gt;')}>{escaped}" if voice else escaped
+    name = voice.replace("&", "&amp;").replace(">", "&gt;")
+    raw = f"<v {name}>{escaped}" if voice else escaped
     return Cue(start, end, raw, plain, voice=voice)
 
 

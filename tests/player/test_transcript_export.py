@@ -152,7 +152,7 @@ def test_vtt_export_loads_back_to_the_same_cues(
     (credit,) = [c for c in loaded.cues if c.identifier == "storytelling-attribution-1"]
     assert (credit.start_ms, credit.end_ms) == (STORY_START, STORY_END)
     assert "Stand-in for the story of Rose Henry" in credit.plain
-    cues = [c for c in loaded.cues if c is not credit]
+    cues = [c for c in loaded.cues if c.identifier != credit.identifier]
     assert [(c.start_ms, c.end_ms, c.text, c.voice) for c in cues] == [
         (c.start_ms, c.end_ms, c.text, c.voice) for c in expected
     ]
