@@ -8,6 +8,7 @@ the View menu says speech is unavailable.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -23,6 +24,9 @@ from player.core.setting_keys import (
     SPEAK_DESCRIPTIONS,
 )
 from player.core.video_session import load_ref
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 KEY_SHOW = SHOW_DESCRIPTIONS.name
 KEY_SPEAK = SPEAK_DESCRIPTIONS.name
@@ -57,7 +61,7 @@ class Speaker(QObject):
         super().__init__(parent)
         self.engine_name = ""
         self._engine = engine
-        self._tts = None
+        self._tts: QTextToSpeech | None = None
         self._tried = False
 
     @property
@@ -191,7 +195,7 @@ class Descriptions(QObject):
             self._no_speech()
 
     def _no_speech(self) -> None:
-        """The menu says speech is off for want of an engine (the saved choice stays)."""
+        """The menu shows speech off for want of an engine (the saved choice stays)."""
         actions = self.ctx.actions
         for name in ("speak_descriptions", "pause_for_descriptions"):
             actions[name].setChecked(False)  # the saved choice stays for later

@@ -90,7 +90,7 @@ class TranscriptModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._track: Track | None = None
-        self._cues: tuple[Cue, ...] = ()
+        self._cues: Sequence[Cue] = ()
         self._texts: list[str] = []
         self._speakers: list[str] = []
         self._headings: dict[int, str] = {}
