@@ -23,7 +23,6 @@ from player.core.setting_keys import (
     SHOW_DESCRIPTIONS,
     SPEAK_DESCRIPTIONS,
 )
-from player.core.video_session import load_ref
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -170,6 +169,7 @@ class Descriptions(QObject):
         self.speaker.finished.connect(self._on_speech_finished)
         self._show_in_menu()
         ctx.playback.position_changed.connect(self.on_position)
+        ctx.showing.video_changed.connect(self._on_video)
         self.pane.setVisible(self.showing)
 
     def contribution(self) -> Contribution:
@@ -240,17 +240,38 @@ class Descriptions(QObject):
         if cue is not None:
             self._deliver(" ".join(cue.plain.split()))
 
+    def _on_video(self, video: Video) -> None:
+        """Read a shown video's descriptions while it starts, not at its first frame."""
+        if self.showing:
+            self._load(video)
+
+    def _caption_language(self) -> str:
+        """The language of the captions chosen (or to be shown) on this video."""
+        showing = self.ctx.showing
+        session, index = showing.session, showing.chosen_index()
+        if session is None:
+            return ""
+        if not 0 <= index < len(session.caption_refs):
+            index = session.default_index()
+        return session.caption_refs[index].language if index >= 0 else ""
+
     def _load(self, video: Video | None) -> None:
         self._video, self._cue, self.track, self.message = video, None, None, ""
         if video is None:
             return
-        track = self.ctx.showing.current_track()
-        ref = description_ref(video, track.language if track is not None else "")
+        ref = description_ref(video, self._caption_language())
         if ref is None:
             self.message = "This video has no descriptions."
             return
-        self.track, error = load_ref(ref)
-        self.message = error
+        self.message = "Loading descriptions…"
+
+        def done(track: Track | None, error: str) -> None:
+            if self._video is video:
+                self.track, self.message = track, error
+                self.pane.show_text(self.message or self.current_text())
+                self.on_position(self.ctx.playback.position())
+
+        self.ctx.showing.loads.load(ref, done)
 
     def _deliver(self, text: str) -> None:
         playback = self.ctx.playback

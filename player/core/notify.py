@@ -40,6 +40,9 @@ class Notify:
         self._status_bar().showMessage(text, timeout_ms)
         self._problems.announce(spoken or text)
 
+    def status_bar(self) -> QStatusBar:
+        return self._status_bar()
+
     def announce(self, text: str) -> None:
         self._problems.announce(text)
 

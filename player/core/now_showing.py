@@ -4,6 +4,10 @@
 `video_changed` (each feature puts that video's parts in place), then
 `tracks_changed` (the captions on the video and the transcript's track). It is the one
 owner of which caption tracks are shown, the second language included.
+
+Tracks are read on a pool thread (`TrackLoads`): a chosen track is shown when it
+arrives, unless another was chosen meanwhile; the window stays usable, and a load
+that lasts says so in the status bar and through `loading_changed`.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStatusBar
 
 from captions.model import Track
 from media.manifest import load_module
 from media.model import ManifestError, Module, TrackRef, Video
 from player.core.notify import Notify
+from player.core.track_loads import TrackLoads
 from player.core.video_session import VideoSession
 from player.playback.controls import CAPTIONS_OFF
 from player.playback.facade import PlaybackBase
@@ -46,6 +52,7 @@ class NowShowing(QObject):
     module_changed = Signal(object)  # the Module just opened
     video_changed = Signal(object)  # the Video just shown (before its captions)
     tracks_changed = Signal()  # the captions shown, or the transcript's track
+    loading_changed = Signal(bool)  # True while a load has lasted over 200 ms
 
     def __init__(
         self, playback: PlaybackBase, notify: Notify, parent: QObject | None = None
@@ -61,6 +68,11 @@ class NowShowing(QObject):
         self.transcript_track: Track | None = None
         self._second_code = ""
         self._styled: tuple[Track, Track] | None = None  # (track, its styled copy)
+        self.loads = TrackLoads(self)
+        self.loads.busy_changed.connect(self._on_busy)
+        self._wanted: int | None = None  # the track being read to be shown
+        self._reading: set[int] = set()  # the session's tracks asked for
+        self._busy_text = ""
 
     # -- opening -------------------------------------------------------------------
 
@@ -126,8 +138,11 @@ class NowShowing(QObject):
         self._notify.clear("video")
         self._playback.set_source(video.file)  # first, so decoding overlaps the rest
         self.session = VideoSession(video)
+        self._wanted, self._reading = None, set()
+        self._on_busy(False)
         self.caption_index = CAPTIONS_OFF
         self.transcript_track = None
+        self._read_chapters(self.session)
         self.video_changed.emit(video)
         self.select_captions(self.session.default_index())
         if at_ms:
@@ -143,15 +158,90 @@ class NowShowing(QObject):
     # -- captions ------------------------------------------------------------------
 
     def select_captions(self, index: int) -> None:
-        """Show captions from track `index`; CAPTIONS_OFF hides only them."""
+        """Show captions from track `index` once read; CAPTIONS_OFF hides only them."""
         session = self.session
+        if session is not None and not session.ready(index):
+            self._wanted = index
+            self._read(session, index)
+            self._on_busy(self.loads.busy())
+            if self.transcript_track is None:  # a new video: the last one's go
+                self.tracks_changed.emit()
+            return
+        self._wanted = None
+        self._on_busy(False)
         track = session.track(index) if session is not None else None
         if session is not None:
             self._notify.set_problems("captions", session.messages())
         self.caption_index = index if track is not None else CAPTIONS_OFF
         if track is not None:
             self.transcript_track = track
+        self._read_second()
         self.tracks_changed.emit()
+
+    def loading(self) -> bool:
+        """Whether a track chosen to be shown is still being read."""
+        return self._wanted is not None
+
+    def _read(self, session: VideoSession, index: int) -> None:
+        """Read track `index` of `session` off the GUI thread (once)."""
+        if index in self._reading:
+            return
+        self._reading.add(index)
+        self.loads.load(
+            session.caption_refs[index],
+            lambda track, error: self._arrived(session, index, track, error),
+        )
+
+    def _arrived(
+        self, session: VideoSession, index: int, track: Track | None, error: str
+    ) -> None:
+        """A track was read: shown if still wanted, else only kept for later."""
+        session.keep(index, track, error)
+        if session is not self.session:
+            return
+        if index == self._wanted:
+            self.select_captions(index)
+        elif index == self.second_index() and index != self.caption_index:
+            self._notify.set_problems("captions", session.messages())
+            self.tracks_changed.emit()
+
+    def _read_second(self) -> None:
+        session, second = self.session, self.second_index()
+        if session is not None and not session.ready(second):
+            self._read(session, second)
+
+    def _read_chapters(self, session: VideoSession) -> None:
+        ref = session.chapter_ref
+        if ref is None:
+            return
+
+        def done(track: Track | None, error: str) -> None:
+            session.chapters, session.chapter_error = track, error
+            if session is self.session:
+                self._notify.set_problems("captions", session.messages())
+                self.tracks_changed.emit()
+
+        self.loads.load(ref, done)
+
+    def chosen_index(self) -> int:
+        """The captions chosen: the track being read to be shown, else the one shown."""
+        return self._wanted if self._wanted is not None else self.caption_index
+
+    def _on_busy(self, busy: bool) -> None:
+        """A chosen track takes a while: say so (status bar, screen reader) until
+        it is shown."""
+        session, index = self.session, self._wanted
+        if busy and session is not None and index is not None and not self._busy_text:
+            self._busy_text = f"Loading captions “{session.labels()[index]}”…"
+            self._notify.say(self._busy_text, timeout_ms=0)
+        elif not busy and self._busy_text:
+            bar: QStatusBar = self._notify.status_bar()
+            if bar.currentMessage() == self._busy_text:
+                bar.clearMessage()
+            self._busy_text = ""
+        else:
+            return
+        self.loading_changed.emit(busy)
 
     def show_track_file(self, path: str | Path) -> bool:
         """Show the captions or subtitles track read from `path` (a search hit's
@@ -164,13 +254,14 @@ class NowShowing(QObject):
             if ref.file.resolve() == wanted:
                 if index != self.caption_index:
                     self.select_captions(index)
-                return self.caption_index == index
+                return index in (self.caption_index, self._wanted)
         return False
 
     def set_second_language(self, code: str) -> None:
         """Show the caption track of language `code` too ("" for none)."""
         if code != self._second_code:
             self._second_code = code
+            self._read_second()
             self.tracks_changed.emit()
 
     def second_language(self) -> str:

@@ -1,4 +1,5 @@
-"""One open video's tracks: loaded on demand, failures kept as plain messages."""
+"""One open video's tracks: loaded on demand (off the GUI thread, see
+player/core/track_loads.py), failures kept as plain messages."""
 
 from __future__ import annotations
 
@@ -36,14 +37,15 @@ class VideoSession:
     caption_refs: list[TrackRef] = field(init=False)
     loaded: dict[int, Track] = field(default_factory=dict)
     errors: dict[int, str] = field(default_factory=dict)
+    chapter_ref: TrackRef | None = field(init=False)
     chapters: Track | None = None
     chapter_error: str = ""
 
     def __post_init__(self) -> None:
         self.caption_refs = [t for t in self.video.tracks if t.kind in CAPTION_KINDS]
-        chapter_ref = next((t for t in self.video.tracks if t.kind == "chapters"), None)
-        if chapter_ref is not None:
-            self.chapters, self.chapter_error = load_ref(chapter_ref)
+        self.chapter_ref = next(
+            (t for t in self.video.tracks if t.kind == "chapters"), None
+        )
 
     def default_index(self) -> int:
         default = self.video.default_track()
@@ -60,16 +62,20 @@ class VideoSession:
         ]
 
     def track(self, index: int) -> Track | None:
-        """The loaded track at `index` (loading it once), None if off or unreadable."""
-        if not 0 <= index < len(self.caption_refs):
-            return None
-        if index not in self.loaded and index not in self.errors:
-            track, error = load_ref(self.caption_refs[index])
-            if track is None:
-                self.errors[index] = error
-            else:
-                self.loaded[index] = track
+        """The track at `index` if loaded; None if off, unreadable or not read yet."""
         return self.loaded.get(index)
+
+    def ready(self, index: int) -> bool:
+        """Whether track `index` is known: read, unreadable, or no track at all."""
+        in_range = 0 <= index < len(self.caption_refs)
+        return not in_range or index in self.loaded or index in self.errors
+
+    def keep(self, index: int, track: Track | None, error: str) -> None:
+        """Keep what reading track `index` gave (on the GUI thread)."""
+        if track is None:
+            self.errors[index] = error
+        else:
+            self.loaded[index] = track
 
     def messages(self) -> list[str]:
         found = [self.errors[i] for i in sorted(self.errors)]

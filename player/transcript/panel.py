@@ -24,6 +24,7 @@ from player.transcript.model import TranscriptModel
 from player.transcript.view import TranscriptView
 
 NO_TRANSCRIPT = "No transcript for this video."
+LOADING_TRANSCRIPT = "Loading the transcript…"
 
 
 class TranscriptPanel(QWidget):
@@ -89,10 +90,17 @@ class TranscriptPanel(QWidget):
         self.model.set_track(track, segments, notices)
         self._follow_row = -1
         has_cues = track is not None and len(track) > 0
+        self.set_loading(False)
         self.empty_label.setVisible(not has_cues)
         self.view.setVisible(has_cues)
         self.view.scroll_by_program(-self.view.verticalScrollBar().value())
         self._set_following(True)
+
+    def set_loading(self, loading: bool) -> None:
+        """While the track is read the empty transcript says so, not "No transcript"."""
+        text = LOADING_TRANSCRIPT if loading else NO_TRANSCRIPT
+        self.empty_label.setText(text)
+        self.empty_label.setAccessibleName(text)
 
     def set_position(self, ms: int) -> None:
         """Mark the cue playing at `ms`; while following, select it and show it."""

@@ -24,6 +24,7 @@ class TranscriptFeature(QObject):
         self._shown: tuple[object, ...] | None = None  # (track, stories, notices)
         ctx.clock.position_changed.connect(self.panel.set_position)
         ctx.showing.tracks_changed.connect(self._on_tracks)
+        ctx.showing.loading_changed.connect(self.panel.set_loading)
         ctx.stories.changed.connect(self._on_tracks)
         self.panel.seek_requested.connect(self.play_from)
 

@@ -70,7 +70,8 @@ class VideoFeature(QObject):
             return
         count = len(session.caption_refs)
         for offset in range(1, count + 1):
-            index = (showing.caption_index + offset) % count
-            if session.track(index) is not None or offset == count:
+            index = (showing.chosen_index() + offset) % count
+            unreadable = session.ready(index) and session.track(index) is None
+            if not unreadable or offset == count:
                 showing.select_captions(index)
                 return

@@ -10,7 +10,7 @@ import pytest
 from notes_rig import notes_bench, notes_main_window, notes_window  # noqa: F401
 from PySide6.QtWidgets import QApplication, QMainWindow
 from qt_isolation import isolate_settings
-from rig import Rig
+from rig import Rig, tracks_read
 
 from media.manifest import load_module
 from media.sealing import seal_module
@@ -228,6 +228,7 @@ def window(make_window, module_folder: Path) -> QMainWindow:  # type: ignore[no-
     """The main window with the test module open on the fake playback."""
     shown = make_window()
     assert shown.open_path(module_folder)
+    tracks_read(shown.showing)
     shown.video_view.setFocus()
     return shown
 

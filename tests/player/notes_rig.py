@@ -24,7 +24,9 @@ class Notes:
         self.playback, self.keymap, self.status = ctx.playback, ctx.actions, rig.status
 
     def show_video(self, video_id: str) -> bool:
-        return self.rig.ctx.showing.show_video(video_id)
+        shown = self.rig.ctx.showing.show_video(video_id)
+        self.rig.read()
+        return shown
 
 
 @pytest.fixture

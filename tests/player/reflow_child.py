@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from rig import tracks_read
 
 from media.samples import sample_module_path
 from player.playback.fake import FakePlayback
@@ -65,6 +66,7 @@ def main() -> int:
     app = _application()
     window = build_window(app, FakePlayback(duration_ms=200_000))  # type: ignore[arg-type]
     assert window.open_path(sample_module_path())
+    tracks_read(window.showing)
     window.show()
     if "find" in sys.argv[1:]:
         window.transcript.open_find()

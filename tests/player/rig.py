@@ -3,9 +3,11 @@ for, instead of a whole main window."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from player.accessibility.accessibility_feature import build_accessibility
@@ -16,6 +18,19 @@ from player.playback.fake import FakePlayback
 from player.shell.preferences_dialog import Preferences
 from player.transcript.transcript_feature import TranscriptFeature
 from player.video.video_feature import VideoFeature
+
+
+def tracks_read(showing, timeout_s: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait, the event loop running, until the tracks asked for have been read (they
+    are read on a pool thread: player/core/track_loads.py)."""
+    deadline = time.monotonic() + timeout_s
+    while showing.loads.pending():
+        assert time.monotonic() < deadline, "the tracks were not read in time"
+        loop = (
+            QEventLoop()
+        )  # as qtbot.wait does (QTest.qWait can hang with QtMultimedia)
+        QTimer.singleShot(5, loop.quit)
+        loop.exec()
 
 
 class Rig:
@@ -56,6 +71,11 @@ class Rig:
 
     def open(self, path: Path, video_id: str | None = None) -> None:
         assert self.ctx.showing.open_path(path, video_id)
+        self.read()
+
+    def read(self) -> None:
+        """Wait until the tracks asked for have been read."""
+        tracks_read(self.ctx.showing)
 
     @property
     def keymap(self):  # type: ignore[no-untyped-def]
@@ -87,7 +107,9 @@ class Reader:
         self.caption_clock, self.showing = ctx.clock, ctx.showing
 
     def open_path(self, path) -> bool:  # type: ignore[no-untyped-def]
-        return self.rig.ctx.showing.open_path(path)
+        opened = self.rig.ctx.showing.open_path(path)
+        self.rig.read()
+        return opened
 
     def styleSheet(self) -> str:
         return self.rig.host.styleSheet()
@@ -114,7 +136,9 @@ class Console:
         self.showing = ctx.showing
 
     def open_path(self, path: Path, video_id: str | None = None) -> bool:
-        return self.showing.open_path(path, video_id)
+        opened = self.showing.open_path(path, video_id)
+        self.rig.read()
+        return opened
 
     def seek(self, ms: int) -> None:
         self.playback.seek(ms)

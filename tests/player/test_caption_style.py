@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
+from rig import tracks_read
 
 from captions.contrast import caption_contrast, parse_hex
 from player.core.contribution import Page
@@ -125,6 +126,7 @@ def test_dialog_changes_the_captions_on_the_video_and_a_fresh_window_keeps_them(
 ) -> None:
     window = make_window()
     window.open_path(module_folder)
+    tracks_read(window.showing)
     before = showing_caption(window)
     small = before.text.font().pixelSize()
     assert before.brush().color().alpha() == round(0.8 * 255)
@@ -151,6 +153,7 @@ def test_dialog_changes_the_captions_on_the_video_and_a_fresh_window_keeps_them(
 
     fresh = make_window()
     fresh.open_path(module_folder)
+    tracks_read(fresh.showing)
     assert fresh.video_view.caption_style == YELLOW_ON_BLUE
     again = showing_caption(fresh)
     assert again.text.defaultTextColor() == QColor("#ffff00")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from rig import Console
+from rig import Console, tracks_read
 
 from media.samples import sample_module_path
 from player.core.settings import application_settings
@@ -61,6 +61,7 @@ def make_window(make_rig, qtbot):  # type: ignore[no-untyped-def]
 def console(make_window, paused_folder: Path):  # type: ignore[no-untyped-def]
     window = make_window()
     assert window.open_path(paused_folder)
+    tracks_read(window.showing)
     assert [p.at_ms for p in window.presenter.pauses.pauses] == [4_000, 14_500]
     return window
 
@@ -195,6 +196,7 @@ def test_an_added_pause_stops_playback_and_persists(
     assert [p.at_ms for p in console.presenter.pauses.pauses] == [4_000, 13_000, 14_500]
     fresh = make_window()
     fresh.open_path(paused_folder)
+    tracks_read(fresh.showing)
     assert [p.prompt for p in fresh.presenter.pauses.pauses][1] == "Our own question."
     last = play_until_stopped(fresh.playback, 12_000, 14_000)
     assert last is not None and 0 <= last - 13_000 < FRAME_MS
@@ -220,6 +222,7 @@ def test_the_sample_video_stops_on_its_pause_within_one_frame(qtbot, make_window
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(sample_module_path())
+    tracks_read(window.showing)
     pause = window.presenter.pauses.pauses[0]
     assert pause.at_ms == 81_366
     frames: list[int] = []

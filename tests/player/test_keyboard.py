@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
+from rig import tracks_read
 
 from player.shell.help_dialog import HelpDialog
 
@@ -75,6 +76,7 @@ def test_captions_toggle_and_next_language(qtbot, keyed) -> None:
     press(qtbot, keyed, Qt.Key.Key_C)
     assert keyed.controls.caption_chooser.currentText() == "English (CC)"
     press(qtbot, keyed, Qt.Key.Key_C, SHIFT)
+    tracks_read(keyed.showing)
     assert keyed.controls.caption_chooser.currentText() == "Français"
 
 

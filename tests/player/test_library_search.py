@@ -41,6 +41,7 @@ def test_a_library_hit_opens_the_right_module_video_and_cue(
 ) -> None:
     library, showing = searching(rig, module_folder), rig.ctx.showing
     assert library.open_hit(str(other_module), "second", 1_500)
+    rig.read()
     assert showing.module.id == "other-module" and showing.video.id == "second"
     assert rig.playback.position() == 1_500
     assert rig.shown() == ["Second dans le module."]
@@ -59,6 +60,7 @@ def test_a_hit_lands_on_its_cue_under_a_caption_delay(rig, module_folder: Path) 
     rig.ctx.showing.show_video("second")
     assert rig.ctx.clock.delay_ms() == 0, "the other video has its own timing"
     assert library.open_hit(str(module_folder), "first", 2_530)
+    rig.read()
     assert rig.ctx.clock.delay_ms() == 500
     assert rig.playback.position() == 3_030
     assert rig.shown() == ["Trust takes time & patience."]
@@ -105,6 +107,7 @@ def test_a_french_hit_shows_the_french_subtitles(
         qtbot.waitUntil(lambda: not dialog.isVisible())
     finally:
         library.shutdown()
+    rig.read()
     assert [t.language for t in showing.shown_tracks()] == ["fr"]
     assert rig.playback.position() == 1_010
     assert rig.shown() == ["Bienvenue dans le module."]
@@ -124,4 +127,5 @@ def test_a_hit_in_a_track_the_video_no_longer_has_keeps_the_captions(
     assert rig.shown() == ["Trust takes time & patience."]
     french = module_folder / "first.fr.vtt"
     assert library.open_hit(str(module_folder), "first", 1_010, str(french))
+    rig.read()
     assert rig.shown() == ["Bienvenue dans le module."]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from rig import tracks_read
 
 import player.playback.facade as playback_module
 from player.playback.controls import CAPTIONS_OFF, Controls
@@ -74,6 +75,7 @@ def test_positions_drive_captions_time_and_transcript(window) -> None:
 def test_choosing_another_language_and_captions_off(window) -> None:
     chooser = window.controls.caption_chooser
     chooser.activated.emit(chooser.findData(1))
+    tracks_read(window.showing)
     window.playback.advance_to(1_500)
     assert [c.plain for c in window.video_view.displayed_cues()] == [
         "Bienvenue dans le module."
@@ -117,6 +119,7 @@ def test_a_missing_video_is_said_and_the_transcript_still_works(
     (module_folder / "first.mp4").unlink()
     window = make_window()
     assert window.open_path(module_folder)
+    tracks_read(window.showing)
     (message,) = window.status.messages("video")
     assert message.startswith("Video cannot play: the file first.mp4 is missing.")
     assert window.status.isVisible() and "first.mp4" in window.status.text()
@@ -133,6 +136,7 @@ def test_a_corrupt_video_is_said_plainly(
     )
     window = make_window(Playback())
     assert window.open_path(module_folder)
+    tracks_read(window.showing)
     qtbot.waitUntil(lambda: bool(window.status.messages("video")), timeout=15_000)
     assert window.status.messages("video")[0].startswith("Video cannot play")
     assert window.transcript.model.rowCount() == 9
@@ -144,6 +148,7 @@ def test_a_track_that_fails_to_load_is_said_and_others_still_work(
     (module_folder / "first.en.vtt").write_bytes(b"this is not WebVTT\n\n1 --> 2\n")
     window = make_window()
     assert window.open_path(module_folder)
+    tracks_read(window.showing)
     messages = window.status.messages("captions")
     assert (
         len(messages) == 1
@@ -152,6 +157,7 @@ def test_a_track_that_fails_to_load_is_said_and_others_still_work(
     )
     assert window.showing.caption_index == CAPTIONS_OFF
     window.keymap["next_language"].trigger()
+    tracks_read(window.showing)
     assert window.showing.caption_index == 1
     window.playback.advance_to(1_500)
     assert window.video_view.displayed_cues()[0].plain == "Bienvenue dans le module."
@@ -177,6 +183,7 @@ def test_without_a_multimedia_backend_the_window_says_so(
     monkeypatch.setattr(playback_module, "QMediaPlayer", None)
     window = make_window(Playback())
     assert window.open_path(module_folder)
+    tracks_read(window.showing)
     assert window.status.messages("video") == [NO_BACKEND_MESSAGE]
     window.transcript.seek_requested.emit(3_000)
     assert window.video_view.displayed_cues()[0].plain == "Trust takes time & patience."
@@ -283,6 +290,7 @@ def test_tab_order_follows_the_reading_order(qtbot, make_window, module_folder) 
     (module_folder / "first.mp4").unlink()
     window = make_window()
     window.open_path(module_folder)
+    tracks_read(window.showing)
     window.status.label.setFocus()
     qtbot.waitUntil(lambda: window.status.label.hasFocus())
     order = [window.status.label]
@@ -308,6 +316,7 @@ def test_a_single_video_opens_with_the_tracks_beside_it(rig, module_folder) -> N
     window = navigation(rig, module_folder)
     rig.video()
     assert window.open_path(module_folder / "first.mp4")
+    tracks_read(window.showing)
     assert [v.id for v in window.showing.module.videos] == [window.showing.video.id]
     labels = window.showing.session.labels()
     assert (
@@ -322,6 +331,7 @@ def test_a_single_video_opens_with_the_tracks_beside_it(rig, module_folder) -> N
 def test_a_manifest_path_opens_its_module(rig, module_folder) -> None:
     window = navigation(rig, module_folder)
     assert window.open_path(module_folder / "module.toml", "second")
+    tracks_read(window.showing)
     assert window.showing.video.id == "second"
     assert window.video_list.current_id() == "second"
 

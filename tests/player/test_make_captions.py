@@ -11,6 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
+from rig import tracks_read
 
 from media.manifest import load_manifest, load_module
 from media.sealing import seal_module
@@ -176,6 +177,7 @@ def test_the_new_track_is_listed_shown_chosen_and_in_the_transcript(
     output = bench.folder / "first.made.vtt"
     bench.rig.playback.seek(3_000)
     run_to_end(qtbot, dialog, output)
+    tracks_read(bench.ctx.showing)
     status = dialog.status_text()
     assert status.startswith("Done: ") and "saved as first.made.vtt" in status
     assert "listed in module.toml. They are shown now." in status
@@ -246,6 +248,7 @@ def test_a_single_video_gets_its_captions_beside_it(qtbot, rig, tmp_path: Path) 
     )
     with qtbot.waitSignal(dialog.run.succeeded, timeout=30_000):
         assert dialog.start()
+    tracks_read(rig.ctx.showing)
     assert (tmp_path / "talk.en.vtt").is_file()
     assert "module" not in dialog.status_text()
     refs = load_module(video).videos[0].tracks

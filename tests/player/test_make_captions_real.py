@@ -82,6 +82,7 @@ def test_a_clip_is_aligned_listed_in_the_module_and_shown(
     with qtbot.waitSignal(dialog.run.succeeded, timeout=120_000):
         assert dialog.start()
     watch.stop()
+    rig.read()
     print(
         f"event loop while aligning: {watch.ticks} ticks, longest {watch.longest_ms} ms"
     )

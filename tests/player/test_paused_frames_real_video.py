@@ -8,6 +8,7 @@ pausing it then left the new source in a paused state that decodes nothing.
 from __future__ import annotations
 
 from PySide6.QtMultimedia import QVideoFrame
+from rig import tracks_read
 
 from media.samples import sample_module_path
 from player.playback.facade import Playback
@@ -29,6 +30,7 @@ def test_switching_and_seeking_while_paused_show_a_frame(qtbot, make_window) -> 
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(sample_module_path())
+    tracks_read(window.showing)
     sink = window.video_view.video_item.videoSink()
     qtbot.waitUntil(lambda: sink.videoFrame().isValid(), timeout=10_000)
     assert not playback.is_playing()
@@ -36,6 +38,7 @@ def test_switching_and_seeking_while_paused_show_a_frame(qtbot, make_window) -> 
     assert len(videos) >= 2
     after_switch = frame_times(sink)
     assert window.showing.show_video(videos[1])
+    tracks_read(window.showing)
     qtbot.waitUntil(lambda: bool(after_switch), timeout=10_000)
     assert after_switch[0] < 1_000, "the new video's first frame"
     assert not playback.is_playing(), "still paused"

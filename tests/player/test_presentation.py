@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
-from rig import Console
+from rig import Console, tracks_read
 
 from media.samples import sample_module_path
 from player.core.settings import application_settings
@@ -151,6 +151,7 @@ def test_caption_track_changes_reach_the_room(qtbot, console) -> None:
     assert room.view.displayed_cues() == [] == console.video_view.displayed_cues()
     press(qtbot, Qt.Key.Key_C)
     press(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
+    tracks_read(console.showing)
     assert same_picture(console, room) == (
         ["Bienvenue dans le module."],
         ["Bienvenue dans le module."],
@@ -170,6 +171,7 @@ def test_the_room_sees_the_attribution_during_the_story(qtbot, console) -> None:
 def test_a_new_video_reaches_the_room(qtbot, console) -> None:
     room = present(qtbot, console)
     press(qtbot, Qt.Key.Key_N)
+    tracks_read(console.showing)
     console.seek(1_500)
     assert same_picture(console, room)[1] == ["Second dans le module."]
     console.seek(8_000)
@@ -265,6 +267,7 @@ def test_real_video_goes_to_the_room_and_the_console_previews_it(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(sample_module_path())
+    tracks_read(window.showing)
     window.seek(140_000)  # inside the story: captions and the attribution
     window.keymap["present"].trigger()
     room = window.features.presenter.presentation

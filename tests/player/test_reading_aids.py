@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from rig import tracks_read
 
 from player.core.settings import application_settings as reading_settings
 from player.playback.caption_navigation import RESTART_AFTER_MS
@@ -61,12 +62,15 @@ class Aids:
 
 @pytest.fixture
 def make_aids(qtbot, make_rig, guard, module_folder):  # type: ignore[no-untyped-def]
-    def build() -> Aids:
+    def build(read: bool = True) -> Aids:
+        """`read`: wait for the tracks (else return the moment the module opens)."""
         aids = Aids(make_rig(), guard)
         qtbot.waitUntil(aids.video_view.isVisible)
         aids.video_view.setFocus()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is aids.video_view)
-        aids.rig.open(module_folder)  # then at once, as the window opens a module
+        assert aids.rig.ctx.showing.open_path(module_folder)  # at once, as the window
+        if read:
+            aids.rig.read()
         return aids
 
     return build
@@ -249,8 +253,10 @@ def test_z_and_shift_z_move_captions_and_are_remembered_per_video(
     assert shown(fresh) == ["Welcome to the module."]
     assert fresh.reading_aids.delay.label.text() == "Captions +300 ms"
     fresh.show_video("second")
+    tracks_read(fresh.showing)
     assert fresh.caption_clock.delay_ms() == 0, "another video has its own timing"
     fresh.show_video("first")
+    tracks_read(fresh.showing)
     for _ in range(5):
         press(qtbot, fresh, Qt.Key.Key_Z)
     assert fresh.caption_clock.delay_ms() == -200
@@ -282,6 +288,7 @@ def test_second_language_shows_two_captions_apart_and_is_remembered(
     choices = {action.text(): action for action in aids.group.actions()}
     assert list(choices) == ["None", "English (CC)", "Français"]
     choices["Français"].trigger()
+    window.rig.read()
     window.playback.advance_to(1_500)
     assert shown(window) == ["Welcome to the module.", "Bienvenue dans le module."]
     second = window.video_view.displayed_cues()[1]
@@ -321,6 +328,7 @@ def test_each_video_resumes_where_it_was_left(
     playback.advance_to(8_000)
     playback.pause()
     window.show_video("second")
+    tracks_read(window.showing)
     assert playback.position() == 0, "the second video was never played"
     playback.advance_to(12_000)
     fresh = reopen(qtbot, make_aids, module_folder, window)
@@ -328,10 +336,13 @@ def test_each_video_resumes_where_it_was_left(
     assert fresh.said() == "Resumed at 0:08"
     assert fresh.transcript.model.current_rows == (4,), "the transcript follows"
     fresh.show_video("second")
+    tracks_read(fresh.showing)
     qtbot.waitUntil(lambda: fresh.playback.position() == 12_000, timeout=2000)  # closed
     fresh.playback.advance_to(17_000)  # within 5 s of the end: start again next time
     fresh.show_video("first")
+    tracks_read(fresh.showing)
     fresh.show_video("second")
+    tracks_read(fresh.showing)
     QApplication.processEvents()  # the deferred resume, had there been one
     assert fresh.playback.position() == 0
 
@@ -341,7 +352,7 @@ def test_a_position_asked_for_wins_over_the_resumed_one(
 ) -> None:
     window.playback.advance_to(9_000)
     window.close()
-    fresh = make_aids()
+    fresh = make_aids(read=False)
     fresh.playback.seek(3_000)  # what --at and search hits do right after opening
     QApplication.processEvents()  # the deferred resume, had there been one
     assert fresh.playback.position() == 3_000
@@ -353,7 +364,7 @@ def test_asking_for_the_very_start_also_wins_over_the_resumed_one(
 ) -> None:
     window.playback.advance_to(9_000)
     window.close()
-    fresh = make_aids()
+    fresh = make_aids(read=False)
     fresh.playback.seek(
         0
     )  # --at 0:00: the position does not move, yet it was asked for

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rig import tracks_read
 
 from player.playback.facade import Playback
 
@@ -17,6 +18,7 @@ def test_pause_after_each_caption_on_real_frames(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(real_module)
+    tracks_read(window.showing)
     qtbot.waitUntil(lambda: playback.duration() > 0, timeout=10_000)
     window.keymap["pause_after_caption"].trigger()
     window.seek(1_500)
@@ -39,6 +41,7 @@ def test_speed_reaches_the_player_with_pitch_kept(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(real_module)
+    tracks_read(window.showing)
     window.keymap["faster"].trigger()
     player = playback._player
     assert player is not None and player.playbackRate() == pytest.approx(1.1)
@@ -48,4 +51,5 @@ def test_speed_reaches_the_player_with_pitch_kept(
             assert player.pitchCompensation()
     qtbot.waitUntil(lambda: playback.duration() > 0, timeout=10_000)
     window.showing.show_video("second")
+    tracks_read(window.showing)
     assert player.playbackRate() == pytest.approx(1.1), "a new video keeps the speed"

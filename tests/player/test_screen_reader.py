@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from rig import Reader
+from rig import Reader, tracks_read
 
 import player.accessibility.descriptions as descriptions_module
 from media.samples import sample_module_path
@@ -177,6 +177,7 @@ def test_announce_captions_is_remembered(make_reader) -> None:
 def sample_window(make_window):  # type: ignore[no-untyped-def]
     window = make_window(FakePlayback(duration_ms=200_000))
     assert window.open_path(sample_module_path())
+    tracks_read(window.showing)
     window.video_view.setFocus()  # as the app starts
     return window
 
@@ -188,6 +189,7 @@ def test_descriptions_show_as_text_under_the_video_and_are_announced(
     pane = window.features.accessibility.descriptions.pane
     assert not pane.isVisible()
     window.keymap["descriptions"].trigger()
+    tracks_read(window.showing)
     window.ctx.notify.voice.flush()
     assert pane.isVisible() and application_settings().value(KEY_SHOW) in (True, "true")
     assert pane.text().startswith("Title slide: Building a Trusting Relationship.")
@@ -218,6 +220,7 @@ def test_without_a_speech_engine_the_menu_says_so_and_text_still_works(
     assert speak.text() == NO_SPEECH and not speak.isEnabled()
     assert not reader.keymap["pause_for_descriptions"].isEnabled()
     reader.keymap["descriptions"].trigger()
+    reader.rig.read()
     assert reader.descriptions.pane.text().startswith("Title slide")
 
 
@@ -229,6 +232,7 @@ def test_an_engine_that_fails_on_first_use_turns_speech_off_in_the_menu(
     assert reader.open_path(sample_module_path())
     assert reader.keymap["speak_descriptions"].isEnabled()  # not tried yet
     reader.keymap["descriptions"].trigger()
+    reader.rig.read()
     assert reader.descriptions.pane.text().startswith("Title slide")
     assert not reader.descriptions.speaker.available
     speak = reader.keymap["speak_descriptions"]

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 import pytest
+from rig import tracks_read
 
 from player.core import setting_keys
 from player.core.settings import BoolKey, FloatKey, IntKey, Settings, TextKey
@@ -133,6 +134,7 @@ def test_the_window_opens_with_a_bad_caption_size_and_says_where(
     )
     window = make_window()
     assert window.open_path(module_folder)
+    tracks_read(window.showing)
     style = window.video_view.caption_style
     assert style.size_percent == 100 and style.background_opacity == 50
     (problem,) = window.status.messages("settings")

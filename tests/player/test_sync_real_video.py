@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rig import tracks_read
 
 from media.samples import sample_module_path
 from player.playback.facade import Playback
@@ -26,6 +27,7 @@ def test_every_caption_change_lands_within_one_frame_of_its_cue(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(played_module)
+    tracks_read(window.showing)
     track = window.showing.current_track()
     assert track is not None
     sink = window.video_view.video_item.videoSink()
@@ -62,6 +64,7 @@ def test_seek_into_the_story_shows_the_attribution(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(played_module)
+    tracks_read(window.showing)
     segment = window.showing.video.segments[0]
     qtbot.waitUntil(lambda: playback.duration() > 0, timeout=10_000)
     assert window.video_view.attribution_text() is None
@@ -89,6 +92,7 @@ def test_play_the_story_starts_at_the_segment_start(
     playback = Playback()
     window = make_window(playback)
     assert window.open_path(real_module)
+    tracks_read(window.showing)
     qtbot.waitUntil(lambda: playback.duration() > 0, timeout=10_000)
     window.seek(2_000)
     window.chapters.story_button.click()

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
-from rig import Reader
+from rig import Reader, tracks_read
 
 import player.accessibility.transcript_reading as reading_module
 from player.accessibility.themes import DEFAULT, apply_theme
@@ -114,6 +114,7 @@ def test_high_contrast_themes_the_whole_window_and_is_remembered(
 ) -> None:
     window = make_window()
     window.open_path(module_folder)
+    tracks_read(window.showing)
     action = window.keymap["high_contrast"]
     assert action.menu() is None and action in window.keymap.menus["View"].actions()
     assert not action.isChecked()
@@ -208,6 +209,7 @@ def test_the_screen_reader_page_drives_the_same_menu_toggles(
     monkeypatch.setattr(descriptions_module, "engine_names", lambda: [])
     window = make_window()
     window.open_path(module_folder)
+    tracks_read(window.showing)
     dialog = window.preferences.open("Screen reader")
     page = dialog.page("Screen reader")
     assert page is not None
