@@ -1,0 +1,82 @@
+"""One side of the transcript first-rows benchmark, run as a process of its own.
+
+    python first_rows_side.py CUES
+
+Opens a placeholder video whose English track has CUES cues in a whole main window
+(fake playback: no decoding), and prints the milliseconds from `open_path` until the
+transcript's delegate first draws a row, then the longest gap of a 5 ms timer (the
+GUI thread's longest stall) over that time and the half second after.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def write_video(folder: Path, cues: int) -> Path:
+    from captions.timefmt import format_vtt
+
+    lines = ["WEBVTT", ""]
+    for n in range(cues):
+        lines += [
+            f"{format_vtt(n * 1000)} --> {format_vtt(n * 1000 + 900)}",
+            f"Line {n} of the long talk, wrapped as a transcript row would be.",
+            "",
+        ]
+    (folder / "talk.en.vtt").write_text("\n".join(lines), encoding="utf-8")
+    video = folder / "talk.mp4"
+    video.write_bytes(b"not decoded by the fake playback")
+    return video
+
+
+def main() -> None:
+    cues = int(sys.argv[1])
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from player.playback.fake import FakePlayback
+    from player.shell.app import new_main_window
+
+    with tempfile.TemporaryDirectory() as folder:
+        video = write_video(Path(folder), cues)
+        window = new_main_window(FakePlayback(duration_ms=cues * 1000))
+        window.resize(1100, 700)
+        window.show()
+        for _ in range(10):
+            app.processEvents()
+        delegate = window.transcript.view.transcript_delegate
+        drawn: list[float] = []
+        paint = delegate.paint
+
+        def noting(*args: object) -> None:
+            if not drawn:
+                drawn.append(time.perf_counter())
+            paint(*args)  # type: ignore[arg-type]
+
+        delegate.paint = noting  # type: ignore[method-assign]
+        gaps: list[int] = []
+        clock = QElapsedTimer()
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(lambda: gaps.append(clock.restart()))
+        start = time.perf_counter()
+        clock.start()
+        timer.start()
+        window.open_path(video)
+        gaps.append(clock.restart())  # open_path itself
+        while not drawn and time.perf_counter() - start < 60:
+            app.processEvents()
+        settle = time.perf_counter() + 0.5
+        while time.perf_counter() < settle:
+            app.processEvents()
+        first = (drawn[0] - start) * 1000 if drawn else float("nan")
+        print(f"{first:.1f} {max(gaps)}")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
