@@ -121,7 +121,8 @@ class TranscriptModel(QAbstractListModel):
         self.beginResetModel()
         self._track = track
         self._cues = track.cues if track is not None else ()
-        self._texts = [cue.plain.replace("\n", " ") for cue in self._cues]
+        cues = list(self._cues)  # each Cue made once here, not once per use
+        self._texts = [cue.plain.replace("\n", " ") for cue in cues]
         self._blocks = [
             SegmentBlock(
                 s.title, s.attribution_line, s.start_ms, s.end_ms, notices.get(s.id, "")
@@ -134,32 +135,32 @@ class TranscriptModel(QAbstractListModel):
         self._matches = []
         self._match_rows = []
         self._current_match = None
-        self._index_structure()
+        self._index_structure(cues)
         self.endResetModel()
 
-    def _index_structure(self) -> None:
+    def _index_structure(self, cues: Sequence[Cue]) -> None:
         self._block_of_row = {}
         self._block_first_row = {}
         self._block_last_row = {}
         for number, block in enumerate(self._blocks):
-            for row, cue in enumerate(self._cues):
+            for row, cue in enumerate(cues):
                 if block.start_ms <= cue.start_ms < block.end_ms:
                     self._block_of_row[row] = number
                     self._block_first_row.setdefault(number, row)
                     self._block_last_row[number] = row
-        self._speakers = [""] * len(self._cues)
+        self._speakers = [""] * len(cues)
         self._headings = {}
         self._paragraph_starts = set()
         previous_speaker: str | None = None
         previous_block = -1
-        for rows, speaker in _paragraph_rows(self._cues, self._blocks):
+        for rows, speaker in _paragraph_rows(cues, self._blocks):
             if not rows:
                 continue
             first = rows[0]
             block_number = self._block_of_row.get(first, -1)
             self._paragraph_starts.add(first)
             for row in rows:
-                self._speakers[row] = speaker_label(speaker or self._cues[row].voice)
+                self._speakers[row] = speaker_label(speaker or cues[row].voice)
             new_block = block_number != previous_block
             if speaker and (speaker != previous_speaker or new_block):
                 self._headings[first] = speaker_label(speaker)

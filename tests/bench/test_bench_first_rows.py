@@ -14,6 +14,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,13 @@ STALL_TARGET_MS = 200
 
 
 def run_side(cues: int) -> tuple[float, int]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    home = tempfile.mkdtemp(prefix="first-rows-")  # never the user's settings
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": home,
+        "XDG_DATA_HOME": home,
+    }
     done = subprocess.run(
         [sys.executable, str(SIDE), str(cues)],
         capture_output=True, text=True, check=True, cwd=ROOT, env=env,
