@@ -38,17 +38,17 @@ def long_video(folder: Path, cues: int = LONG_CUES) -> Path:
 def test_the_window_answers_while_a_long_track_loads(rig, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     transcript = rig.add(TranscriptFeature(rig.ctx)).panel
     rig.place(transcript, 1)
-    ticks: list[int] = []
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
     showing = rig.ctx.showing
+    ticks: list[bool] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(showing.loading()))
+    timer.start()
     assert showing.open_path(long_video(tmp_path / "long"))
     assert showing.loading() and transcript.model.rowCount() == 0, "not read here"
     qtbot.waitUntil(lambda: transcript.model.rowCount() == LONG_CUES, timeout=30_000)
     timer.stop()
-    assert len(ticks) >= 3, "the event loop ran while the track was read"
+    assert any(ticks), "the event loop ran while the track was being read"
     assert not showing.loading() and showing.transcript_track is not None
     assert transcript.empty_label.text() != LOADING_TRANSCRIPT
 
