@@ -131,9 +131,10 @@ class Playback(PlaybackBase):
     in when no frame comes (audio only, no output, or a seek while paused).
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, audio: bool = True) -> None:
         super().__init__(parent)
         self._player: QMediaPlayer | None = None
+        self._audio: QAudioOutput | None = None
         self._sink: QVideoSink | None = None
         self._frames_flowing = False
         self._play_started = 0.0
@@ -145,11 +146,12 @@ class Playback(PlaybackBase):
         try:
             self._player = QMediaPlayer(self)
             quiet_ffmpeg()  # the backend, and FFmpeg with it, loaded just now
-            self._audio = QAudioOutput(self)
-            self._player.setAudioOutput(self._audio)
+            if audio:  # without, the video plays silent (a sign-language video)
+                self._audio = QAudioOutput(self)
+                self._player.setAudioOutput(self._audio)
+                self._audio.setVolume(self._volume / 100)
             if hasattr(self._player, "setPitchCompensation"):  # Qt 6.10+
                 self._player.setPitchCompensation(True)  # slower speech, same voice
-            self._audio.setVolume(self._volume / 100)
         except Exception:  # pragma: no cover - backend-specific failure
             self._player = None
             return
@@ -264,12 +266,12 @@ class Playback(PlaybackBase):
 
     def set_volume(self, volume: int) -> None:
         super().set_volume(volume)
-        if self._player is not None:
+        if self._audio is not None:
             self._audio.setVolume(self._volume / 100)
 
     def set_muted(self, muted: bool) -> None:
         super().set_muted(muted)
-        if self._player is not None:
+        if self._audio is not None:
             self._audio.setMuted(self._muted)
 
     def set_rate(self, rate: float) -> None:
