@@ -93,6 +93,10 @@ class PlaybackBase(QObject):
     def set_video_output(self, output: QObject | None) -> None:
         """Where frames go (a QGraphicsVideoItem); the fake ignores it."""
 
+    def silent_companion(self, parent: QObject | None = None) -> PlaybackBase:
+        """A second facade of the same kind without sound (a sign-language video)."""
+        raise NotImplementedError
+
     def set_volume(self, volume: int) -> None:
         self._volume = max(0, min(100, int(volume)))
         self.volume_changed.emit(self._volume)
@@ -165,6 +169,9 @@ class Playback(PlaybackBase):
 
     def available(self) -> bool:
         return self._player is not None
+
+    def silent_companion(self, parent: QObject | None = None) -> PlaybackBase:
+        return Playback(parent, audio=False)
 
     def set_video_output(self, output: QObject | None) -> None:
         """Send frames to `output` (a QGraphicsVideoItem); time captions by its sink."""
