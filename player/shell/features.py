@@ -84,7 +84,7 @@ def build_features(ctx: PlayerContext, guard: SingleKeyGuard | None) -> Features
     navigation = ModuleNavigation(ctx)
     caption_style = CaptionStyleFeature(ctx, video.view)
     accessibility = build_accessibility(ctx, transcript.panel, video.view)
-    presenter = Presenter(ctx, video.view)
+    presenter = Presenter(ctx, video.view, sign)
     reading = build_reading_aids(ctx, guard)
     show_chapters_on_seek_bar(navigation, transport)
     return Features(

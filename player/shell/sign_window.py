@@ -19,7 +19,7 @@ from player.core.setting_keys import SIGN_CORNER
 from player.core.settings import Settings
 from player.shell.docks import PanelDock
 from player.shell.placement import Placement
-from player.shell.sign_corners import Rect, corner_place, next_corner, resized
+from player.video.sign_corners import Rect, corner_place, next_corner, resized
 from player.video.sign_view import SIGN_ASPECT
 from player.video.video_view import VideoView
 

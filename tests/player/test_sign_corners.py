@@ -6,7 +6,7 @@ import pytest
 
 from media.sign_languages import sign_window_title
 from player.core.setting_keys import SIGN_CORNERS
-from player.shell.sign_corners import (
+from player.video.sign_corners import (
     CAPTION_ZONE,
     SMALLEST,
     Rect,

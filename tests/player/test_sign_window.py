@@ -8,7 +8,7 @@ from media.samples import sample_module_path
 from player.core.contribution import SIGN
 from player.core.setting_keys import SIGN_CORNER, SIGN_TURNED_OFF
 from player.playback.fake import FakePlayback
-from player.shell.sign_corners import CAPTION_ZONE
+from player.video.sign_corners import CAPTION_ZONE
 
 
 def open_sample(make_window, width: int = 1100):  # type: ignore[no-untyped-def]
@@ -109,3 +109,25 @@ def test_a_video_too_small_for_a_clear_corner_keeps_it_beside(
     window.keymap["sign_corner"].trigger()
     assert not dock.isFloating() and window.ctx.settings.get(SIGN_CORNER) == ""
     assert "stays beside" in window.ctx.notify.shown()
+
+
+def test_the_room_sees_the_sign_video_where_the_facilitator_chose(
+    qtbot, make_window
+) -> None:
+    from player.core.setting_keys import SIGN_ROOM_PLACE
+
+    window, _dock = open_sample(make_window)
+    presenter = window.features.presenter
+    presenter.start()
+    room = presenter.presentation
+    assert room is not None and room.sign.isVisible()
+    assert room.sign.x() >= room.view.x() + room.view.width()  # beside the picture
+    presenter.set_sign_place("top-right")
+    assert window.ctx.settings.get(SIGN_ROOM_PLACE) == "top-right"
+    view, sign = room.view, room.sign.geometry()
+    assert view.geometry().contains(sign)
+    assert sign.bottom() <= view.y() + view.height() * (1 - CAPTION_ZONE)
+    assert sign.center().x() > view.geometry().center().x()
+    window.keymap["next_video"].trigger()  # no sign track: gone from the room too
+    assert not room.sign.isVisible()
+    presenter.stop()
