@@ -79,6 +79,7 @@ class PresentationWindow(QWidget):
         self.sign.setAccessibleName("Presented sign-language video")
         self.sign.hide()
         self.sign_place = "beside"
+        self._sign_shown = False
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(0)
@@ -94,6 +95,7 @@ class PresentationWindow(QWidget):
     def show_sign(self, shown: bool, place: str) -> None:
         """The sign video beside the picture or in a corner of it, or not at all."""
         self.sign_place = place
+        self._sign_shown = shown
         self._row.removeWidget(self.sign)
         if shown and place == "beside":
             self._row.addWidget(self.sign)
@@ -103,7 +105,7 @@ class PresentationWindow(QWidget):
     def _place_sign(self) -> None:
         """Beside: a column of the room's width; in a corner: clear of the captions
         and the credit (player/video/sign_corners.py)."""
-        if not self.sign.isVisible():
+        if not self._sign_shown:
             return
         if self.sign_place == "beside":
             self.sign.setFixedSize(
@@ -121,8 +123,8 @@ class PresentationWindow(QWidget):
             self.view.caption_style.scale,
             self.view.caption_style.position == "top",
         )
+        self.sign.setVisible(place is not None)  # no clear corner: not over captions
         if place is None:
-            self.sign.hide()
             return
         self.sign.setFixedSize(place.width, place.height)
         self.sign.move(place.x, place.y)
