@@ -72,8 +72,8 @@ class SignLanguage(QObject):
             self.view.setAccessibleDescription(sign_description(track))
             self.view.setToolTip(f"{track.label or title}, in step with the video")
             self.view.show()
-            if not self.ctx.settings.get(SIGN_TURNED_OFF):
-                self.ctx.actions["sign_panel"].setChecked(True)
+            turned_off = self.ctx.settings.get(SIGN_TURNED_OFF)
+            self.ctx.actions["sign_panel"].setChecked(not turned_off)
         self.track_changed.emit(track)
 
     def _chosen(self, checked: bool) -> None:

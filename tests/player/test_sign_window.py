@@ -131,3 +131,12 @@ def test_the_room_sees_the_sign_video_where_the_facilitator_chose(
     window.keymap["next_video"].trigger()  # no sign track: gone from the room too
     assert not room.sign.isVisible()
     presenter.stop()
+
+
+def test_turned_off_it_stays_off_in_a_fresh_layout(qtbot, make_window) -> None:
+    window = make_window()
+    window.ctx.settings.set(SIGN_TURNED_OFF, True)
+    assert window.open_path(sample_module_path())
+    dock = window.placement.docks[SIGN]
+    assert dock.isHidden() and window.keymap["sign_panel"].isEnabled()
+    assert not window.keymap["sign_panel"].isChecked()
