@@ -3,7 +3,8 @@
 Each caption is narrated on its own with espeak-ng and placed so that its speech
 starts exactly at the cue start; the cue timings are computed from the synthesised
 durations, so captions, audio and slides agree by construction. Slides are drawn with
-Qt and encoded with the ffmpeg binary of imageio-ffmpeg (see media/build_slides.py).
+Qt and encoded with the ffmpeg binary of imageio-ffmpeg (see media/build_slides.py);
+the main video's stand-in sign-language video likewise (media/build_sign.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from media import sample_script as script
 from media.build_timeline import SAMPLE_RATE, Timeline, layout_video
-from media.build_tracks import write_module_files
+from media.build_tracks import SIGN_TRACK, SIGNED_VIDEOS, write_module_files
 
 MODULE_FOLDER = Path(__file__).parent / "modules" / script.MODULE_ID
 VOICES = {script.NARRATOR: ("en-us", 160), script.STAND_IN: ("en-gb-x-rp", 150)}
@@ -113,6 +114,11 @@ def build(folder: Path, work: Path, with_video: bool = True) -> list[Timeline]:
             from media.build_slides import encode_video  # Qt only when encoding
 
             encode_video(timeline, wav, folder / f"{timeline.video.id}.mp4")
+        if with_video and timeline.video.id in SIGNED_VIDEOS:
+            from media.build_sign import encode_sign_video
+
+            sign_file = folder / f"{timeline.video.id}.{SIGN_TRACK[3]}"
+            encode_sign_video(timeline.duration_ms, sign_file)
     return timelines
 
 

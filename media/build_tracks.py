@@ -22,6 +22,9 @@ TRACK_FILES = (
     ("chapters", "fr", "Chapitres", "chapters.fr.vtt", False),
     ("descriptions", "en", "English descriptions", "descriptions.en.vtt", False),
 )
+# The stand-in sign-language video (media/build_sign.py), for the main video only.
+SIGNED_VIDEOS = ("building-trust",)
+SIGN_TRACK = ("sign", "ase", "ASL (stand-in)", "sign.ase.mp4", False)
 
 
 def escape(text: str) -> str:
@@ -123,7 +126,8 @@ def video_toml(
         f"title = {toml_string(video.title)}",
         f"file = {toml_string(video.id + '.mp4')}",
     ]
-    for kind, language, label, suffix, default in TRACK_FILES:
+    signed = (SIGN_TRACK,) if video.id in SIGNED_VIDEOS else ()
+    for kind, language, label, suffix, default in (*TRACK_FILES, *signed):
         lines += [
             "",
             "  [[videos.tracks]]",

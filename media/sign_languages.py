@@ -239,3 +239,11 @@ def sign_language_name(tag: str) -> str:
     name = SIGN_LANGUAGES[code]
     short = SHORT_NAMES.get(code)
     return f"{name} ({short})" if short and short != name else name
+
+
+def sign_window_title(tag: str) -> str:
+    """The sign window's name: "Sign language (ASL)", the short name where known."""
+    code = sign_language_code(tag)
+    if code is None or code == "sgn":
+        return f"Sign language ({tag.strip()})" if tag.strip() else "Sign language"
+    return f"Sign language ({SHORT_NAMES.get(code) or SIGN_LANGUAGES[code]})"

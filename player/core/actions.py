@@ -122,6 +122,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "notes_panel", "My n&otes panel", ("Ctrl+6",), PANELS_MENU, checkable=True
     ),
+    ActionSpec(
+        "sign_panel",
+        "Si&gn language window",
+        ("Ctrl+7",),
+        PANELS_MENU,
+        checkable=True,
+    ),
     ActionSpec("next_panel", "&Next panel", ("F6",), PANELS_MENU),
     ActionSpec("previous_panel", "&Previous panel", ("Shift+F6",), PANELS_MENU),
     ActionSpec("wider_panel", "&Wider panel", ("Ctrl+]",), PANELS_MENU),
@@ -130,6 +137,14 @@ SPECS: tuple[ActionSpec, ...] = (
         "move_panel", "&Move panel to the next side", ("Ctrl+Shift+M",), PANELS_MENU
     ),
     ActionSpec("float_panel", "&Float or dock panel", ("Ctrl+Shift+D",), PANELS_MENU),
+    ActionSpec(
+        "sign_corner",
+        "Sign window to the next corn&er of the video",
+        ("Ctrl+Shift+S",),
+        PANELS_MENU,
+    ),
+    ActionSpec("sign_bigger", "Sign window &bigger", ("Ctrl+Alt+=",), PANELS_MENU),
+    ActionSpec("sign_smaller", "Sign window sma&ller", ("Ctrl+Alt+-",), PANELS_MENU),
     ActionSpec(
         "learner_layout",
         "&Learner layout: video and transcript",
@@ -188,6 +203,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("present_on_screen", "Present on &screen…", (), PRESENT_MENU),
     ActionSpec(
         "presentation_captions", "Caption size on the pro&jector…", (), PRESENT_MENU
+    ),
+    ActionSpec(
+        "presentation_sign", "Si&gn language on the projector…", (), PRESENT_MENU
     ),
     ActionSpec(
         "announce_captions",

@@ -19,6 +19,7 @@ CHAPTERS = "chapters"
 DESCRIPTIONS = "descriptions"
 DISCUSSION = "discussion"
 NOTES = "notes"
+SIGN = "sign"
 
 # The dock areas a panel may start in, and the two layouts a person chooses from.
 LEFT, RIGHT, TOP, BOTTOM = "left", "right", "top", "bottom"

@@ -118,3 +118,10 @@ ALL_KEYS: tuple[Key[Any], ...] = (
     WINDOW_GEOMETRY,
     KNOWN_MODULES,
 )
+
+# -- the sign-language window ----------------------------------------------------------
+SIGN_TURNED_OFF = BoolKey("sign/turned_off", False)  # the person hid it: stays hidden
+SIGN_CORNERS = ("top-right", "top-left", "bottom-left", "bottom-right")
+SIGN_CORNER = TextKey("sign/corner", "", ("", *SIGN_CORNERS))  # "": docked
+SIGN_ROOM_PLACES = ("beside", *SIGN_CORNERS)
+SIGN_ROOM_PLACE = TextKey("presentation/sign_place", "beside", SIGN_ROOM_PLACES)

@@ -7,11 +7,15 @@ from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QResizeEvent, QScreen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from player.video.sign_corners import Rect, corner_place
+from player.video.sign_view import SIGN_ASPECT, SignView
 from player.video.video_view import VideoView
 
 DEFAULT_CAPTION_PERCENT = 160
+SIGN_BESIDE_SHARE = 0.26  # of the room's width, for the sign video beside the picture
+SIGN_CORNER_SHARE = 0.24  # of the picture's width, for the sign video in a corner
 PRESENTATION_STYLE = (
     "PresentationWindow { background: #000000; }"
     " VideoView, VideoView:focus { border: none; }"
@@ -70,9 +74,16 @@ class PresentationWindow(QWidget):
         self.view.setCursor(Qt.CursorShape.BlankCursor)
         self.view.play_toggle_requested.connect(self.play_toggle_requested)
         self.set_caption_percent(caption_percent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        self.sign = SignView(self, focusable=False)
+        self.sign.setObjectName("presentationSign")
+        self.sign.setAccessibleName("Presented sign-language video")
+        self.sign.hide()
+        self.sign_place = "beside"
+        self._sign_shown = False
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(0)
+        self._row.addWidget(self.view, 1)
         self.prompt = QLabel(self)
         self.prompt.setObjectName("presentationPrompt")
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
@@ -80,6 +91,44 @@ class PresentationWindow(QWidget):
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setAccessibleName("Discussion prompt")
         self.prompt.hide()
+
+    def show_sign(self, shown: bool, place: str) -> None:
+        """The sign video beside the picture or in a corner of it, or not at all."""
+        self.sign_place = place
+        self._sign_shown = shown
+        self._row.removeWidget(self.sign)
+        if shown and place == "beside":
+            self._row.addWidget(self.sign)
+        self.sign.setVisible(shown)
+        self._place_sign()
+
+    def _place_sign(self) -> None:
+        """Beside: a column of the room's width; in a corner: clear of the captions
+        and the credit (player/video/sign_corners.py)."""
+        if not self._sign_shown:
+            return
+        if self.sign_place == "beside":
+            self.sign.setFixedSize(
+                round(self.width() * SIGN_BESIDE_SHARE), self.view.height()
+            )
+            return
+        width = round(self.width() * SIGN_CORNER_SHARE)
+        picture = Rect(
+            self.view.x(), self.view.y(), self.view.width(), self.view.height()
+        )
+        place = corner_place(
+            picture,
+            self.sign_place,
+            (width, round(width / SIGN_ASPECT)),
+            self.view.caption_style.scale,
+            self.view.caption_style.position == "top",
+        )
+        self.sign.setVisible(place is not None)  # no clear corner: not over captions
+        if place is None:
+            return
+        self.sign.setFixedSize(place.width, place.height)
+        self.sign.move(place.x, place.y)
+        self.sign.raise_()
 
     def set_caption_percent(self, percent: int) -> None:
         self.view.set_caption_scale(percent / 100)
@@ -135,6 +184,7 @@ class PresentationWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_prompt()
+        self._place_sign()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

@@ -13,7 +13,12 @@ from captions.timefmt import format_clock
 from media.model import Pause, Video
 from player.core.context import PlayerContext
 from player.core.contribution import DISCUSSION, Contribution, Panel
-from player.core.setting_keys import PRESENTATION_PERCENT, PRESENTATION_SCREEN
+from player.core.setting_keys import (
+    PRESENTATION_PERCENT,
+    PRESENTATION_SCREEN,
+    SIGN_ROOM_PLACE,
+    SIGN_ROOM_PLACES,
+)
 from player.facilitator.discussion import AddPauseDialog, DiscussionPanel
 from player.facilitator.pause_control import PauseController
 from player.facilitator.presentation import (
@@ -21,6 +26,7 @@ from player.facilitator.presentation import (
     choose_screen,
     screen_label,
 )
+from player.video.sign_feature import SignLanguage
 from player.video.video_view import VideoView
 
 if TYPE_CHECKING:
@@ -30,13 +36,23 @@ CAPTION_PERCENT_KEY = PRESENTATION_PERCENT.name
 SCREEN_KEY = PRESENTATION_SCREEN.name
 # The actions that also work while the room's window has the keyboard.
 SHARED_KEYS = ("play_pause", "present", "end_presentation")
+SIGN_PLACE_LABELS = {
+    "beside": "Beside the video",
+    "top-right": "Top right corner of the video",
+    "top-left": "Top left corner of the video",
+    "bottom-left": "Bottom left corner of the video (above the captions)",
+    "bottom-right": "Bottom right corner of the video (above the captions)",
+}
 
 
 class Presenter(QObject):
     """Owns the presentation window, the pause controller and the Discussion panel."""
 
-    def __init__(self, ctx: PlayerContext, console: VideoView) -> None:
+    def __init__(
+        self, ctx: PlayerContext, console: VideoView, sign: SignLanguage | None = None
+    ) -> None:
         super().__init__(ctx.window)
+        self.sign = sign  # the sign-language video, which the room sees too
         self.ctx = ctx
         self.window = ctx.window
         self.console = console  # the console's video, which the room mirrors
@@ -64,6 +80,7 @@ class Presenter(QObject):
                 "end_presentation": self.stop,
                 "present_on_screen": self.ask_screen,
                 "presentation_captions": self.ask_caption_percent,
+                "presentation_sign": self.ask_sign_place,
                 "discussion_pauses": lambda: self.pauses.set_enabled(
                     actions["discussion_pauses"].isChecked()
                 ),
@@ -117,6 +134,7 @@ class Presenter(QObject):
         view.set_position(self.ctx.clock.position())
         self._mirror(force=True)
         self._route_video(shown, to_room=True)
+        self._route_sign(to_room=True)
         screens = QGuiApplication.screens()
         self.screen = choose_screen(
             screens, self.window.screen(), self._screen_setting()
@@ -131,6 +149,7 @@ class Presenter(QObject):
         shown = self.presentation
         if shown is None:
             return
+        self._route_sign(to_room=False)
         self.presentation = None
         self._route_video(shown, to_room=False)
         shown.closed.disconnect(self.stop)
@@ -178,6 +197,50 @@ class Presenter(QObject):
         else:
             room_sink.videoFrameChanged.disconnect(self._preview)
             self.playback.set_video_output(console)
+
+    def _route_sign(self, to_room: bool) -> None:
+        """The sign video's frames copied to the room's, placed as chosen."""
+        sign, room = self.sign, self.presentation
+        if sign is None or room is None or sign.view.video_item is None:
+            return
+        frames = sign.view.video_item.videoSink().videoFrameChanged
+        if to_room:
+            frames.connect(self._sign_to_room)
+            sign.track_changed.connect(self._show_room_sign)
+            self._show_room_sign()
+        else:
+            frames.disconnect(self._sign_to_room)
+            sign.track_changed.disconnect(self._show_room_sign)
+
+    def _sign_to_room(self, frame: QVideoFrame) -> None:
+        room = self.presentation
+        if room is not None and room.sign.video_item is not None:
+            room.sign.video_item.videoSink().setVideoFrame(frame)
+
+    def _show_room_sign(self, *_args: object) -> None:
+        if self.presentation is None or self.sign is None:
+            return
+        shown = self.sign.track is not None
+        self.presentation.show_sign(shown, self.ctx.settings.get(SIGN_ROOM_PLACE))
+
+    def ask_sign_place(self) -> None:
+        """Where the room sees the sign-language video: beside the video or a corner."""
+        labels = [SIGN_PLACE_LABELS[p] for p in SIGN_ROOM_PLACES]
+        now = SIGN_ROOM_PLACES.index(self.ctx.settings.get(SIGN_ROOM_PLACE))
+        label, ok = QInputDialog.getItem(
+            self.window,
+            "Sign language on the projector",
+            "Show the sign-language video to the room:",
+            labels,
+            now,
+            False,
+        )
+        if ok and label in labels:
+            self.set_sign_place(SIGN_ROOM_PLACES[labels.index(label)])
+
+    def set_sign_place(self, place: str) -> None:
+        self.ctx.settings.set(SIGN_ROOM_PLACE, place)
+        self._show_room_sign()
 
     def _preview(self, frame: QVideoFrame) -> None:
         """The console's small copy of the frame the room sees."""

@@ -93,6 +93,10 @@ class PlaybackBase(QObject):
     def set_video_output(self, output: QObject | None) -> None:
         """Where frames go (a QGraphicsVideoItem); the fake ignores it."""
 
+    def silent_companion(self, parent: QObject | None = None) -> PlaybackBase:
+        """A second facade of the same kind without sound (a sign-language video)."""
+        raise NotImplementedError
+
     def set_volume(self, volume: int) -> None:
         self._volume = max(0, min(100, int(volume)))
         self.volume_changed.emit(self._volume)
@@ -131,9 +135,10 @@ class Playback(PlaybackBase):
     in when no frame comes (audio only, no output, or a seek while paused).
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, audio: bool = True) -> None:
         super().__init__(parent)
         self._player: QMediaPlayer | None = None
+        self._audio: QAudioOutput | None = None
         self._sink: QVideoSink | None = None
         self._frames_flowing = False
         self._play_started = 0.0
@@ -145,11 +150,12 @@ class Playback(PlaybackBase):
         try:
             self._player = QMediaPlayer(self)
             quiet_ffmpeg()  # the backend, and FFmpeg with it, loaded just now
-            self._audio = QAudioOutput(self)
-            self._player.setAudioOutput(self._audio)
+            if audio:  # without, the video plays silent (a sign-language video)
+                self._audio = QAudioOutput(self)
+                self._player.setAudioOutput(self._audio)
+                self._audio.setVolume(self._volume / 100)
             if hasattr(self._player, "setPitchCompensation"):  # Qt 6.10+
                 self._player.setPitchCompensation(True)  # slower speech, same voice
-            self._audio.setVolume(self._volume / 100)
         except Exception:  # pragma: no cover - backend-specific failure
             self._player = None
             return
@@ -163,6 +169,9 @@ class Playback(PlaybackBase):
 
     def available(self) -> bool:
         return self._player is not None
+
+    def silent_companion(self, parent: QObject | None = None) -> PlaybackBase:
+        return Playback(parent, audio=False)
 
     def set_video_output(self, output: QObject | None) -> None:
         """Send frames to `output` (a QGraphicsVideoItem); time captions by its sink."""
@@ -264,12 +273,12 @@ class Playback(PlaybackBase):
 
     def set_volume(self, volume: int) -> None:
         super().set_volume(volume)
-        if self._player is not None:
+        if self._audio is not None:
             self._audio.setVolume(self._volume / 100)
 
     def set_muted(self, muted: bool) -> None:
         super().set_muted(muted)
-        if self._player is not None:
+        if self._audio is not None:
             self._audio.setMuted(self._muted)
 
     def set_rate(self, rate: float) -> None:

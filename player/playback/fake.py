@@ -20,6 +20,9 @@ class FakePlayback(PlaybackBase):
         self.source: Path | None = None
         self.calls: list[tuple[str, object]] = []
 
+    def silent_companion(self, parent: QObject | None = None) -> FakePlayback:
+        return FakePlayback(parent, duration_ms=self.default_duration_ms)
+
     def set_source(self, path: str | Path | None) -> None:
         self.calls.append(("set_source", path))
         if path is not None and Path(path) == self.source and self._duration:

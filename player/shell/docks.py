@@ -161,10 +161,21 @@ class PanelDock(QDockWidget):
         self.title_bar = TitleBar(self)
         self.setTitleBarWidget(self.title_bar)
         panel.widget.installEventFilter(self)
+        panel.widget.windowTitleChanged.connect(self._retitle)
         self.visibilityChanged.connect(self._on_screen_changed)
         self.topLevelChanged.connect(
             lambda _floating: self.title_bar.describe(self._close_keys)
         )
+
+    def _retitle(self, title: str) -> None:
+        """The feature named its panel anew (the sign language of this video)."""
+        if not title or title == self.windowTitle():
+            return
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(f"The {title} panel")
+        self.title_bar.label.setText(title)
+        self.title_bar.describe(self._close_keys)
 
     def set_close_keys(self, keys: str) -> None:
         self._close_keys = keys

@@ -22,6 +22,7 @@ from player.shell.transport import Transport
 from player.transcript.transcript_feature import TranscriptFeature
 from player.video.caption_style_feature import CaptionStyleFeature
 from player.video.navigation_feature import ModuleNavigation
+from player.video.sign_feature import SignLanguage
 from player.video.video_feature import VideoFeature
 
 
@@ -30,6 +31,7 @@ class Features:
     """The features of one window, each built as `Feature(ctx, its own widgets)`."""
 
     video: VideoFeature
+    sign: SignLanguage
     transcript: TranscriptFeature
     navigation: ModuleNavigation
     caption_style: CaptionStyleFeature
@@ -48,6 +50,7 @@ class Features:
         return [
             self.transport.contribution(),
             self.video.contribution(),
+            self.sign.contribution(),
             self.navigation.contribution(),
             self.transcript.contribution(),
             self.caption_style.contribution(),
@@ -76,15 +79,17 @@ def build_features(ctx: PlayerContext, guard: SingleKeyGuard | None) -> Features
     """Every feature on `ctx`, the transport bar first."""
     transport = Transport(ctx)
     video = VideoFeature(ctx)
+    sign = SignLanguage(ctx)
     transcript = TranscriptFeature(ctx)
     navigation = ModuleNavigation(ctx)
     caption_style = CaptionStyleFeature(ctx, video.view)
     accessibility = build_accessibility(ctx, transcript.panel, video.view)
-    presenter = Presenter(ctx, video.view)
+    presenter = Presenter(ctx, video.view, sign)
     reading = build_reading_aids(ctx, guard)
     show_chapters_on_seek_bar(navigation, transport)
     return Features(
         video=video,
+        sign=sign,
         transcript=transcript,
         navigation=navigation,
         caption_style=caption_style,

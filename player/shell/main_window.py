@@ -22,6 +22,7 @@ from player.shell.layout_control import LayoutControl
 from player.shell.panel_commands import PanelCommands
 from player.shell.placement import Core, Placement
 from player.shell.preferences_dialog import Preferences
+from player.shell.sign_window import SignWindow
 
 FOCUS_RING = (
     "QAbstractButton:focus, QComboBox:focus, QSlider:focus,"
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.panel_commands = PanelCommands(
             self.placement, self.layouts, self.ctx.notify
         )
+        self.sign_window = SignWindow(
+            self.placement, self.ctx.settings, self.ctx.notify
+        )
         self.preferences = Preferences(
             self, [p for c in contributions for p in c.pages]
         )
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
         """Every action to its command, in one place; then the window's own state."""
         self.keymap.connect_all(self.commands.table())
         self.keymap.connect_all(self.panel_commands.table())
+        self.keymap.connect_all(self.sign_window.table())
         for contribution in contributions:
             self.keymap.connect_all(contribution.commands)
         self._closing = [c.on_close for c in contributions if c.on_close is not None]

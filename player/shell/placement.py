@@ -7,9 +7,9 @@ is the learner or facilitator layout (player/shell/layouts.py).
 
 How a feature adds a panel: return it in its contribution,
 
-    Contribution(panels=(Panel("sign", "Sign language", widget, area=RIGHT),))
+    Contribution(panels=(Panel("glossary", "Glossary", widget, area=RIGHT),))
 
-and the shell gives it a dock called "signDock" (kept with the saved layout), an
+and the shell gives it a dock called "glossaryDock" (kept with the saved layout), an
 entry with a shortcut in View > Panels (and in Help), a place in the Tab order and in
 F6's round of the panels, and room in both layouts (`shown_in` says which show it).
 While `widget` is hidden (its feature has nothing to show, say no sign track), the
@@ -39,6 +39,7 @@ from player.core.contribution import (
     DESCRIPTIONS,
     DISCUSSION,
     NOTES,
+    SIGN,
     TRANSCRIPT,
     VIDEOS,
     Panel,
@@ -81,6 +82,8 @@ PLACES: dict[str, Place] = {
     ),
     DISCUSSION: Place("discussionDock", "discussion_panel", in_full_screen=True),
     NOTES: Place("notesDock", "notes_panel"),
+    # A sign-language interpretation is, for those who read it, what captions are.
+    SIGN: Place("signDock", "sign_panel", in_full_screen=True),
 }
 # Keys for panels the shell does not know, in the order they come.
 SPARE_KEYS = ("Ctrl+7", "Ctrl+8", "Ctrl+9")

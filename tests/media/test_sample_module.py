@@ -229,3 +229,29 @@ def test_silence_separates_the_cues_so_the_onsets_mean_something(
     for cue in track_of(video, "captions", "en").cues:
         before = range(cue.start_ms - 240, cue.start_ms - ONSET_TOLERANCE_MS, 10)
         assert not any(loud(samples, ms) for ms in before), cue.start_ms
+
+
+def test_main_video_has_a_labelled_stand_in_sign_video_of_its_length() -> None:
+    building, duty = module().videos
+    sign = building.default_sign_track()
+    assert sign is not None
+    assert (sign.kind, sign.language, sign.label) == ("sign", "ase", "ASL (stand-in)")
+    assert sign.file.name == "building-trust.sign.ase.mp4"
+    assert video_duration_ms(sign.file) == video_duration_ms(building.file)
+    assert sign.file.stat().st_size < 1_500_000  # small: a low-bitrate placeholder
+    assert duty.sign_tracks == ()
+    probe = subprocess.run(
+        [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-i", str(sign.file)],
+        capture_output=True,
+        text=True,
+    )
+    streams = [line for line in probe.stderr.splitlines() if "Stream #" in line]
+    assert len(streams) == 1 and "Video:" in streams[0] and "25 fps" in streams[0]
+
+
+def test_stand_in_sign_frames_say_so_and_carry_their_own_time(qapp: object) -> None:
+    from media.build_sign import SIGN_TEXT, draw_sign_frame, timecode  # Qt: build only
+
+    assert "Stand-in" in SIGN_TEXT and "interpreter" in SIGN_TEXT
+    assert timecode(45_120) == "00:45.12"
+    assert draw_sign_frame(0) != draw_sign_frame(40)  # the time and hands move

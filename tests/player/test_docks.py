@@ -49,7 +49,7 @@ def test_every_panel_is_a_named_dock_with_an_entry_and_keys(bench) -> None:
         f"action_{place.toggle}" for place in PLACES.values()
     ]
     keys = [a.shortcuts()[-1].toString() for a in entries]
-    assert keys == [f"Ctrl+{n}" for n in range(1, 7)]
+    assert keys == [f"Ctrl+{n}" for n in range(1, 8)]
     help_rows = dict(bench.actions.rows())
     assert help_rows["T, Ctrl+1"] == "Transcript panel on/off"
     assert help_rows["F6"] == "Next panel"
@@ -245,18 +245,18 @@ def test_the_presentation_console_keeps_its_own_layout(bench) -> None:
 def test_a_panel_the_shell_does_not_know_gets_a_dock_an_entry_and_a_key(
     qtbot, make_bench
 ) -> None:
-    sign = stand_in("sign", named_list("Sign language video"))
-    bench = make_bench(Panel("sign", "Sign language", sign, area=LEFT))
-    dock, entry = bench.docks["sign"], bench.actions["sign_panel"]
-    assert dock.objectName() == "signDock" and dock.on_screen()
+    glossary = stand_in("glossary", named_list("Glossary terms"))
+    bench = make_bench(Panel("glossary", "Glossary", glossary, area=LEFT))
+    dock, entry = bench.docks["glossary"], bench.actions["glossary_panel"]
+    assert dock.objectName() == "glossaryDock" and dock.on_screen()
     assert bench.window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
-    assert entry.text() == "&Sign language panel" and entry.isChecked()
-    assert entry.shortcut().toString() == "Ctrl+7"
-    assert ("Ctrl+7", "Sign language panel on/off") in bench.actions.rows()
+    assert entry.text() == "Glo&ssary panel" and entry.isChecked()
+    assert entry.shortcut().toString() == "Ctrl+8", "Ctrl+7 is the sign window's"
+    assert ("Ctrl+8", "Glossary panel on/off") in bench.actions.rows()
     assert entry in bench.actions.menus["View/Panels"].actions()
-    sign.hide()  # no sign track for this video
+    glossary.hide()  # nothing to show for this video
     assert dock.isHidden() and not entry.isEnabled()
-    sign.show()
+    glossary.show()
     assert dock.on_screen()
     entry.trigger()
     assert dock.isHidden()

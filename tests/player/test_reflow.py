@@ -95,5 +95,6 @@ def test_200_percent_collapses_panels_into_tabs_that_100_percent_shows_apart(
     assert tight["on_screen"] == ["transcript"]
     tabs = [name for name in tight["tab_order"] if name.startswith("Panels here:")]
     assert tabs == [
-        "Panels here: Transcript, Chapters, Videos, Discussion, My notes (private)"
+        "Panels here: Transcript, Chapters, Videos, Discussion, My notes (private),"
+        " Sign language (ASL)"
     ]
