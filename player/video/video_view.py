@@ -76,6 +76,8 @@ LINE_SIDES = {
 CAPTION_TEXT = QColor(255, 255, 255)
 CAPTION_BACKGROUND = QColor(0, 0, 0, 204)
 ATTRIBUTION_BACKGROUND = QColor(16, 40, 72, 235)
+# Caption sizes tried in turn when the captions do not fit above the credit line.
+FIT_STEPS = (1.0, 0.85, 0.72, 0.6, 0.5)
 NOTICE_TEXT = QColor(255, 214, 90)  # over 9:1 on the attribution's background
 
 
@@ -312,35 +314,56 @@ class VideoView(QGraphicsView):
         shown = self.video_item.boundingRect()
         return shown if shown.width() > 1 and shown.height() > 1 else area
 
-    def _font(self, video_height: float) -> QFont:
-        size = max(14, round(video_height * 0.055 * self.caption_scale))
+    def _font(self, video_height: float, shrink: float = 1.0) -> QFont:
+        smallest = 14 if shrink >= 1.0 else 12
+        size = max(smallest, round(video_height * 0.055 * self.caption_scale * shrink))
         return caption_font(self._style, size)
 
     def _band_height(self) -> float:
         return self._font(self.viewport().height() * 0.8).pixelSize() * 3.6
 
     def _relayout(self) -> None:
+        """Captions at the learner's size, smaller only when a small picture has no
+        room for them above the story's credit line; in a picture too small even
+        then, they rise above it into the black margin rather than cover the credit."""
         view = QRectF(self.viewport().rect())
         self.scene().setSceneRect(view)
         video = self._video_rect()
-        font = self._font(video.height())
+        for shrink in FIT_STEPS:
+            if self._lay_out(view, video, shrink):
+                return
+        self._lay_out(view, video, FIT_STEPS[-1], rise=True)
+
+    def _lay_out(
+        self, view: QRectF, video: QRectF, shrink: float, rise: bool = False
+    ) -> bool:
+        """Place the credit line and the captions; whether the captions all fit
+        inside their area and clear of the credit line."""
+        font = self._font(video.height(), shrink)
         reserved = self._place_attribution(video, font)
         if self.caption_mode == "band":
             area = Box(
                 view.x(), video.bottom(), view.width(), view.bottom() - video.bottom()
             )
+        elif rise:
+            area = Box(video.x(), view.y(), video.width(), video.bottom() - view.y())
         else:
             area = Box(video.x(), video.y(), video.width(), video.height())
         cues = self.displayed_cues()
         honour = self.honour_cue_settings and self.caption_mode == "overlay"
         self._fill_caption_items(cues, font, area, honour)
+        kept_clear = reserved if self._style.position == "bottom" else 0.0
         boxes = place_captions(
             area,
             [item.size() for item in self._caption_items[: len(cues)]],
             [cue.settings for cue in cues],
-            reserved_bottom=reserved if self._style.position == "bottom" else 0.0,
+            reserved_bottom=kept_clear,
             honour_settings=honour,
             line_height=font.pixelSize() * 1.3,
+        )
+        fits = all(
+            b.y >= area.y - 0.5 and b.bottom <= area.bottom - kept_clear + 0.5
+            for b in boxes
         )
         if self._style.position == "top":
             auto = [not honour or cue.settings.line is None for cue in cues]
@@ -349,6 +372,7 @@ class VideoView(QGraphicsView):
             item.setVisible(index < len(boxes))
             if index < len(boxes):
                 item.setPos(boxes[index].x, boxes[index].y)
+        return fits
 
     def _fill_caption_items(
         self, cues: list[Cue], font: QFont, area: Box, honour: bool

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
+from rig import tracks_read
 
 from media.samples import sample_module_path
 from player.core.contribution import SIGN
@@ -15,6 +16,7 @@ def open_sample(make_window, width: int = 1100):  # type: ignore[no-untyped-def]
     window = make_window()
     window.resize(width, 700)
     assert window.open_path(sample_module_path())
+    tracks_read(window.showing)
     return window, window.placement.docks[SIGN]
 
 

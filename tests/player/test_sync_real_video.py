@@ -8,7 +8,6 @@ import pytest
 from rig import tracks_read
 
 from media.samples import sample_module_path
-from player.core.setting_keys import SIGN_TURNED_OFF
 from player.playback.facade import Playback
 
 FRAME_MS = 40  # both videos run at 25 frames a second
@@ -64,9 +63,6 @@ def test_seek_into_the_story_shows_the_attribution(
 ) -> None:
     playback = Playback()
     window = make_window(playback)
-    # This 1100 px test window with the sample's sign window docked leaves a picture
-    # too small for captions above the credit line: the video keeps its width here.
-    window.ctx.settings.set(SIGN_TURNED_OFF, True)
     assert window.open_path(played_module)
     tracks_read(window.showing)
     segment = window.showing.video.segments[0]

@@ -153,3 +153,22 @@ def test_while_the_story_plays_the_video_describes_it(view: VideoView) -> None:
     assert view.accessibleDescription() == "Story: Own stories. A teller, of a place"
     view.set_position(25_000)
     assert view.accessibleDescription().startswith("Video with captions.")
+
+
+def test_in_a_small_picture_captions_shrink_to_stay_clear_of_the_credit(
+    qtbot, view: VideoView
+) -> None:
+    words = "a caption of many words that wraps onto several lines here"
+    view.set_tracks([Track((cue(9_000, 21_000, words),))])
+    view.set_segments([STORY])
+    view.set_position(15_000)
+    roomy = view.caption_boxes()[0].height()
+    view.resize(200, 110)
+    qtbot.waitUntil(lambda: view.viewport().height() <= 110)
+    credit = view.attribution_rect()
+    for box in view.caption_boxes():
+        assert box.bottom() <= credit.top(), "the credit line is never covered"
+        assert box.top() >= 0
+    view.resize(640, 400)
+    qtbot.waitUntil(lambda: view.viewport().height() > 300)
+    assert view.caption_boxes()[0].height() == roomy, "the learner's size when room"
