@@ -11,7 +11,13 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QStringListModel
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    QStringListModel,
+)
 from PySide6.QtWidgets import QApplication, QListView, QWidget
 
 from captions.find import TrackFinder
@@ -30,15 +36,21 @@ STORY = Segment(
 
 
 class FirstPaint(QObject):
-    """Notes the time of the first paint event a widget receives."""
+    """Notes the time of the first paint of a list view's viewport that draws rows
+    (its first row laid out); a paint of the empty viewport before that is not it."""
 
-    def __init__(self, target: QWidget) -> None:
+    def __init__(self, view: QListView) -> None:
         super().__init__()
         self.at: float | None = None
-        target.installEventFilter(self)
+        self._view = view
+        view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.at is None:
+        if (
+            event.type() == QEvent.Type.Paint
+            and self.at is None
+            and self._view.indexAt(QPoint(4, 4)).isValid()
+        ):
             self.at = time.perf_counter()
         return False
 
@@ -58,16 +70,16 @@ def big_track(make_synthetic_vtt: Callable[[int, int], str]) -> Track:
 
 
 def time_to_first_paint(
-    qtbot, build: Callable[[], QWidget], viewport: Callable[[QWidget], QWidget]
+    qtbot, build: Callable[[], QWidget], list_view: Callable[[QWidget], QListView]
 ) -> float:  # type: ignore[no-untyped-def]
-    """Seconds from building the widget to its viewport's first paint."""
+    """Seconds from building the widget to the first paint that draws its rows."""
     start = time.perf_counter()
     widget = build()
     qtbot.addWidget(widget)
-    probe = FirstPaint(viewport(widget))
+    probe = FirstPaint(list_view(widget))
     widget.resize(480, 800)
     widget.show()
-    qtbot.waitUntil(lambda: probe.at is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: probe.at is not None, timeout=30_000)
     assert probe.at is not None
     return probe.at - start
 
@@ -87,11 +99,9 @@ def test_first_paint_of_a_36000_cue_transcript(
         shown.set_track(big_track, [STORY])
         return shown
 
-    baseline = min(
-        time_to_first_paint(qtbot, bare, lambda w: w.viewport()) for _ in range(3)
-    )
+    baseline = min(time_to_first_paint(qtbot, bare, lambda w: w) for _ in range(3))
     seconds = benchmark.pedantic(
-        lambda: time_to_first_paint(qtbot, panel, lambda w: w.view.viewport()),
+        lambda: time_to_first_paint(qtbot, panel, lambda w: w.view),
         rounds=3,
         iterations=1,
     )
@@ -99,11 +109,14 @@ def test_first_paint_of_a_36000_cue_transcript(
     benchmark.extra_info.update(
         {"baseline_bare_listview_s": baseline, "panel_s": best, "last_s": seconds}
     )
+    met = best < FIRST_PAINT_LIMIT_S
+    verdict = "met" if met else "NOT met"
+    benchmark.extra_info["target_first_paint"] = met
     print(
-        f"\nfirst paint: panel {best * 1000:.0f} ms,"
-        f" bare QListView {baseline * 1000:.0f} ms"
+        f"\nfirst paint with rows: panel {best * 1000:.0f} ms,"
+        f" bare QListView {baseline * 1000:.0f} ms ({best / baseline:.2f}x);"
+        f" target under {FIRST_PAINT_LIMIT_S * 1000:.0f} ms: {verdict}"
     )
-    benchmark.extra_info["target_first_paint"] = best < FIRST_PAINT_LIMIT_S
 
 
 @pytest.fixture
