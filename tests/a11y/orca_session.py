@@ -162,7 +162,8 @@ def run_inside(app: str, folder: Path) -> None:
 
 
 def drive(started: float, log: Path) -> dict[str, float]:
-    """Focus the window, Tab to the seek slider, later press Right twice."""
+    """Focus the window, Tab until Orca names the seek slider, later press Right
+    twice."""
     keys: dict[str, float] = {}
     window = ""
 
@@ -177,9 +178,12 @@ def drive(started: float, log: Path) -> dict[str, float]:
     xdotool("windowfocus", "--sync", window)
     wait_for(lambda: "SPEECH OUTPUT: 'Video" in log.read_text("latin-1"), 15)
     keys["tab"] = clock()
-    xdotool("key", "--window", window, "Tab")
-    time.sleep(0.4)  # two key presses, as a learner makes them
-    xdotool("key", "--window", window, "Tab")
+    for _press in range(4):  # Tab until Orca says the seek slider, as a learner does
+        xdotool("key", "--window", window, "Tab")
+        if wait_for(
+            lambda: "SPEECH OUTPUT: 'Seek slider" in log.read_text("latin-1"), 2
+        ):
+            break
     left = PLAY_S - 8 - (time.monotonic() - started)
     wait_for(lambda: STORY_END in log.read_text("latin-1"), max(1.0, left))
     for index in range(2):
