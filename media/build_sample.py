@@ -4,7 +4,7 @@ Each caption is narrated on its own with espeak-ng and placed so that its speech
 starts exactly at the cue start; the cue timings are computed from the synthesised
 durations, so captions, audio and slides agree by construction. Slides are drawn with
 Qt and encoded with the ffmpeg binary of imageio-ffmpeg (see media/build_slides.py);
-the main video's stand-in sign-language video likewise (media/build_sign.py).
+the main video's stand-in sign-language video likewise (media/build_slides.py).
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def build(folder: Path, work: Path, with_video: bool = True) -> list[Timeline]:
 
             encode_video(timeline, wav, folder / f"{timeline.video.id}.mp4")
         if with_video and timeline.video.id in SIGNED_VIDEOS:
-            from media.build_sign import encode_sign_video
+            from media.build_slides import encode_sign_video
 
             sign_file = folder / f"{timeline.video.id}.{SIGN_TRACK[3]}"
             encode_sign_video(timeline.duration_ms, sign_file)

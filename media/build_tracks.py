@@ -22,7 +22,7 @@ TRACK_FILES = (
     ("chapters", "fr", "Chapitres", "chapters.fr.vtt", False),
     ("descriptions", "en", "English descriptions", "descriptions.en.vtt", False),
 )
-# The stand-in sign-language video (media/build_sign.py), for the main video only.
+# The stand-in sign-language video (media/build_slides.py), for the main video only.
 SIGNED_VIDEOS = ("building-trust",)
 SIGN_TRACK = ("sign", "ase", "ASL (stand-in)", "sign.ase.mp4", False)
 

@@ -250,7 +250,11 @@ def test_main_video_has_a_labelled_stand_in_sign_video_of_its_length() -> None:
 
 
 def test_stand_in_sign_frames_say_so_and_carry_their_own_time(qapp: object) -> None:
-    from media.build_sign import SIGN_TEXT, draw_sign_frame, timecode  # Qt: build only
+    from media.build_slides import (  # Qt: build only
+        SIGN_TEXT,
+        draw_sign_frame,
+        timecode,
+    )
 
     assert "Stand-in" in SIGN_TEXT and "interpreter" in SIGN_TEXT
     assert timecode(45_120) == "00:45.12"
