@@ -11,21 +11,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from media.align_job import AlignJob, AlignOutcome
 from media.manifest import load_module
 from media.model import ManifestError, Module, TrackRef
-from player.alignment.dialog import MakeCaptionsDialog
-from player.alignment.plan import ShownVideo
-from player.alignment.run import CHILD_COMMAND
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution
+
+if TYPE_CHECKING:  # the aligner loads when the dialog first opens, not at start
+    from media.align_job import AlignJob, AlignOutcome
+    from player.alignment.dialog import MakeCaptionsDialog
+    from player.alignment.plan import ShownVideo
 
 
 def shown_video(ctx: PlayerContext) -> ShownVideo | None:
     """The video on show, for the dialog's defaults and what it says."""
+    from player.alignment.plan import ShownVideo
+
     module, video = ctx.showing.module, ctx.showing.video
     if module is None or video is None:
         return None
@@ -48,12 +52,11 @@ def with_track(module: Module, video_id: str, output: Path, language: str) -> Mo
 class CaptionMaker(QObject):
     """Opens the dialog (one at a time) and shows each new track it makes.
 
-    `command` runs the child process; tests give one of their own.
+    `command` runs the child process (the app's own aligner when not given); tests
+    give one of their own.
     """
 
-    def __init__(
-        self, ctx: PlayerContext, command: Sequence[str] = CHILD_COMMAND
-    ) -> None:
+    def __init__(self, ctx: PlayerContext, command: Sequence[str] = ()) -> None:
         super().__init__(ctx.window)
         self.ctx = ctx
         self.command = tuple(command)
@@ -68,8 +71,12 @@ class CaptionMaker(QObject):
         """Show the dialog; one already open (perhaps aligning) is brought forward."""
         dialog = self.dialog
         if dialog is None:
+            from player.alignment.dialog import MakeCaptionsDialog
+            from player.alignment.run import CHILD_COMMAND
+
+            command = self.command or CHILD_COMMAND
             dialog = MakeCaptionsDialog(
-                shown_video(self.ctx), self.show_track, self.command, self.ctx.window
+                shown_video(self.ctx), self.show_track, command, self.ctx.window
             )
             dialog.finished.connect(lambda _result: self._closed(dialog))
             dialog.check_chosen.connect(self.ctx.clock.seek)

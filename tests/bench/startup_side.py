@@ -48,15 +48,19 @@ def bare(video: str) -> None:
 
 
 def player(module: str) -> None:
-    from player.shell.app import _application, build_window
+    """The start a learner gets: `transcript-player MODULE` (the app's own `start`,
+    which loads the video while it builds the window), then Play."""
+    import argparse
 
-    app = _application()
-    window = build_window(app)
+    from player.shell.app import start
+
+    window = start(argparse.Namespace(path=module, video=None, at=None))
+    assert not isinstance(window, int), "the sample module opens"
     first_frame_then_exit(window.video_view.video_item)
-    window.show()
-    window.open_path(module)
     window.playback.play()
-    app.exec()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance().exec()  # type: ignore[union-attr]
 
 
 if __name__ == "__main__":
