@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
@@ -13,14 +13,10 @@ from PySide6.QtGui import (
     QFont,
     QMouseEvent,
     QPainter,
-    QPen,
     QResizeEvent,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
-    QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsTextItem,
     QGraphicsView,
     QWidget,
 )
@@ -36,6 +32,14 @@ from player.video.caption_layout import (
 )
 from player.video.caption_paint import caption_font, style_caption_box
 from player.video.caption_style import DEFAULT_STYLE, CaptionStyle
+from player.video.text_box import (
+    ATTRIBUTION_BACKGROUND,
+    CAPTION_BACKGROUND,
+    NOTICE_TEXT,
+    TextBox,
+    cue_markup,
+    from_top,
+)
 
 quiet_qt_multimedia()  # before QtMultimedia loads: it logs while it loads
 
@@ -45,74 +49,9 @@ except ImportError:  # pragma: no cover - Qt build without multimedia
     QGraphicsVideoItem = None  # type: ignore[assignment,misc]
 
 
-def _escape_plain(cue: Cue) -> str:
-    return html.escape(cue.plain).replace("\n", "<br>")
-
-
-def _markup() -> Callable[[Cue], str]:
-    try:
-        from captions.markup import cue_to_html
-    except ImportError:
-        return _escape_plain
-    return lambda cue: cue_to_html(cue.text)
-
-
-def _from_top(area: Box, boxes: list[Box], auto: list[bool]) -> list[Box]:
-    """Mirror the automatically placed boxes so they stack down from the top."""
-    return [
-        Box(box.x, area.y + area.bottom - box.bottom, box.width, box.height)
-        if mirrored
-        else box
-        for box, mirrored in zip(boxes, auto, strict=True)
-    ]
-
-
 CAPTION_MODES = ("overlay", "band")
-LINE_SIDES = {
-    "left": Qt.AlignmentFlag.AlignLeft,
-    "center": Qt.AlignmentFlag.AlignHCenter,
-    "right": Qt.AlignmentFlag.AlignRight,
-}
-CAPTION_TEXT = QColor(255, 255, 255)
-CAPTION_BACKGROUND = QColor(0, 0, 0, 204)
-ATTRIBUTION_BACKGROUND = QColor(16, 40, 72, 235)
 # Caption sizes tried in turn when the captions do not fit above the credit line.
 FIT_STEPS = (1.0, 0.85, 0.72, 0.6, 0.5)
-NOTICE_TEXT = QColor(255, 214, 90)  # over 9:1 on the attribution's background
-
-
-class _TextBox(QGraphicsRectItem):
-    """Rich text on a semi-opaque box: one caption, or the attribution line."""
-
-    def __init__(self, background: QColor) -> None:
-        super().__init__()
-        self.setBrush(QBrush(background))
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.text = QGraphicsTextItem(self)
-        self.text.setDefaultTextColor(CAPTION_TEXT)
-        self.padding = 6.0
-
-    def set_content(
-        self, markup: str, font: QFont, max_width: float, side: str = "left"
-    ) -> None:
-        """Show `markup`, wrapped within `max_width` with the padding, lines on `side`
-        ("left", "center" or "right")."""
-        self.text.setFont(font)
-        self.text.setTextWidth(-1)
-        self.text.setHtml(markup)
-        inner = max(1.0, max_width - 2 * self.padding)
-        if self.text.document().idealWidth() > inner:
-            self.text.setTextWidth(inner)
-        option = QTextOption(LINE_SIDES.get(side, Qt.AlignmentFlag.AlignLeft))
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        self.text.document().setDefaultTextOption(option)
-        self.text.setTextWidth(self.text.document().idealWidth())
-        size = self.text.boundingRect().size()
-        self.text.setPos(self.padding, 0)
-        self.setRect(0, 0, size.width() + 2 * self.padding, size.height())
-
-    def size(self) -> tuple[float, float]:
-        return self.rect().width(), self.rect().height()
 
 
 class VideoView(QGraphicsView):
@@ -152,16 +91,16 @@ class VideoView(QGraphicsView):
         if self.video_item is not None:
             self.scene().addItem(self.video_item)
             self.video_item.nativeSizeChanged.connect(lambda _size: self._relayout())
-        self._markup = _markup()
+        self._markup = cue_markup()
         self._tracks: list[Track] = []
         self._segments: tuple[Segment, ...] = ()
         self._shown: list[tuple[int, int]] = []
-        self._caption_items: list[_TextBox] = []
+        self._caption_items: list[TextBox] = []
         self._segment: Segment | None = None
         self._notices: dict[str, str] = {}
         self._position = 0
         self._style = DEFAULT_STYLE
-        self.attribution = _TextBox(ATTRIBUTION_BACKGROUND)
+        self.attribution = TextBox(ATTRIBUTION_BACKGROUND)
         self.attribution.setZValue(2)
         self.attribution.hide()
         self.scene().addItem(self.attribution)
@@ -367,7 +306,7 @@ class VideoView(QGraphicsView):
         )
         if self._style.position == "top":
             auto = [not honour or cue.settings.line is None for cue in cues]
-            boxes = _from_top(area, boxes, auto)
+            boxes = from_top(area, boxes, auto)
         for index, item in enumerate(self._caption_items):
             item.setVisible(index < len(boxes))
             if index < len(boxes):
@@ -379,7 +318,7 @@ class VideoView(QGraphicsView):
     ) -> None:
         """Each cue's text wrapped in its own box's width (`size`, when honoured)."""
         while len(self._caption_items) < len(cues):
-            item = _TextBox(CAPTION_BACKGROUND)
+            item = TextBox(CAPTION_BACKGROUND)
             item.setZValue(3)
             self.scene().addItem(item)
             self._caption_items.append(item)

@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor
 from captions.model import Cue, CueSettings, Track
 from media.model import Segment
 from player.video.caption_layout import Box, place_captions
-from player.video.video_view import CAPTION_BACKGROUND, CAPTION_TEXT, VideoView
+from player.video.text_box import CAPTION_BACKGROUND, CAPTION_TEXT
+from player.video.video_view import VideoView
 
 STORY = Segment(
     "story",
