@@ -9,6 +9,14 @@ from media.manifest import load_module
 from media.storytelling import Problem, check_module
 
 
+def edit_manifest(folder: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the folder's module.toml by `new`, as a hand edit."""
+    manifest = folder / "module.toml"
+    text = manifest.read_text(encoding="utf-8")
+    assert old in text, old
+    manifest.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def check(folder: Path) -> list[Problem]:
     return check_module(load_module(folder))
 

@@ -8,7 +8,7 @@ then changed: the committed sample is never touched.
 from __future__ import annotations
 
 import pytest
-from story_helpers import check, errors, retime, shift, warnings
+from story_helpers import check, edit_manifest, errors, retime, shift, warnings
 
 from media.manifest import load_module
 from media.storytelling import check_module
@@ -218,11 +218,7 @@ def test_an_old_checksum_passes_a_timing_fix(make_module, texts):
 
 def test_an_old_checksum_beside_new_seals_is_ignored_with_a_warning(make_module):
     folder = make_module()
-    manifest = folder / "module.toml"
-    text = manifest.read_text(encoding="utf-8").replace(
-        "  seal = ", '  checksum = "sha256:old"\n  seal = ', 1
-    )
-    manifest.write_text(text, encoding="utf-8")
+    edit_manifest(folder, "  seal = ", '  checksum = "sha256:old"\n  seal = ')
     assert errors(folder) == []
     assert warnings(folder) == [
         "the old `checksum` line is ignored: the track seals replace it "
@@ -232,11 +228,11 @@ def test_an_old_checksum_beside_new_seals_is_ignored_with_a_warning(make_module)
 
 def test_a_seal_for_a_track_the_video_no_longer_has_is_warned(make_module):
     folder = make_module()
-    manifest = folder / "module.toml"
-    text = manifest.read_text(encoding="utf-8").replace(
-        '  "talk.fr.vtt" = ', '  "talk.old.vtt" = "sha256:x"\n  "talk.fr.vtt" = ', 1
+    edit_manifest(
+        folder,
+        '  "talk.fr.vtt" = ',
+        '  "talk.old.vtt" = "sha256:x"\n  "talk.fr.vtt" = ',
     )
-    manifest.write_text(text, encoding="utf-8")
     assert warnings(folder) == [
         "the seal names talk.old.vtt, which is not a captions or subtitles track of "
         "this video (`seal --write` drops it)"
