@@ -268,6 +268,9 @@ class VideoView(QGraphicsView):
         view = QRectF(self.viewport().rect())
         self.scene().setSceneRect(view)
         video = self._video_rect()
+        if self._segment is None:  # no credit line to keep clear: one layout
+            self._lay_out(view, video, 1.0)
+            return
         for shrink in FIT_STEPS:
             if self._lay_out(view, video, shrink):
                 return

@@ -173,3 +173,15 @@ def test_in_a_small_picture_captions_shrink_to_stay_clear_of_the_credit(
     view.resize(640, 400)
     qtbot.waitUntil(lambda: view.viewport().height() > 300)
     assert view.caption_boxes()[0].height() == roomy, "the learner's size when room"
+
+
+def test_without_a_story_a_small_picture_keeps_the_learner_s_caption_size(
+    qtbot, view: VideoView
+) -> None:
+    words = "a caption of many words that wraps onto several lines here"
+    view.set_tracks([Track((cue(0, 5_000, words), cue(0, 5_000, words)))])
+    view.resize(200, 110)
+    qtbot.waitUntil(lambda: view.viewport().height() <= 110)
+    view.set_position(1_000)
+    font = view._caption_items[0].text.font()
+    assert font.pixelSize() == 14, "only a credit line to keep clear shrinks captions"
