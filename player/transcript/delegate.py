@@ -1,8 +1,8 @@
 """Draws one transcript row: segment header, speaker heading, time and cue text.
 
 Heights are measured with the bold font (the current cue is bold) so a row never
-needs re-measuring when it becomes current, and they are cached per view width so a
-36,000-row list lays out cheaply.
+needs re-measuring when it becomes current, and they are cached per view width;
+the view asks only for the rows it shows.
 """
 
 from __future__ import annotations
@@ -166,16 +166,19 @@ class TranscriptDelegate(QStyledItemDelegate):
     def header_height(self, row: int, width: int) -> int:
         return self._header_height(self._model.segment_header(row), width)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = self._view.viewport().width()
+    def row_height(self, row: int, width: int) -> int:
+        """The row's height at view `width`, measured once per width."""
         if width != self._heights_width:
             self._heights = {}
             self._heights_width = width
-        row = index.row()
         height = self._heights.get(row)
         if height is None:
             height = self._heights[row] = self.geometry(row, width).total
-        return QSize(width, height)
+        return height
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self._view.viewport().width()
+        return QSize(width, self.row_height(index.row(), width))
 
     # -- painting ----------------------------------------------------------------
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QModelIndex,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
 )
 
@@ -84,8 +84,14 @@ def _paragraph_rows(
     return [(p.cue_indices, p.speaker) for p in paragraphs(cues, blocks)]
 
 
-class TranscriptModel(QAbstractListModel):
-    """The cues of one track with their paragraph, segment, current and find state."""
+class TranscriptModel(QStringListModel):
+    """The cues of one track with their paragraph, segment, current and find state.
+
+    Row count, indexes and flags come from Qt's own string-list model (its list holds
+    one empty string per cue), so laying out a ten-hour transcript calls no Python
+    per row; only `data` is ours. Its rows are flagged editable and draggable by Qt,
+    which the view never allows (no edit triggers, no drag).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -118,7 +124,6 @@ class TranscriptModel(QAbstractListModel):
         with their notice (by segment id) when their words are not the reviewed
         ones."""
         notices = notices or {}
-        self.beginResetModel()
         self._track = track
         self._cues = track.cues if track is not None else ()
         cues = list(self._cues)  # each Cue made once here, not once per use
@@ -136,7 +141,7 @@ class TranscriptModel(QAbstractListModel):
         self._match_rows = []
         self._current_match = None
         self._index_structure(cues)
-        self.endResetModel()
+        self.setStringList([""] * len(cues))  # resets the model: views ask anew
 
     def _index_structure(self, cues: Sequence[Cue]) -> None:
         self._block_of_row = {}
@@ -168,22 +173,10 @@ class TranscriptModel(QAbstractListModel):
 
     # -- Qt model interface -----------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cues)
-
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
         names.update({role: QByteArray(name) for role, name in _ROLE_NAMES.items()})
         return names
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -203,6 +196,10 @@ class TranscriptModel(QAbstractListModel):
         return getter(self, row) if getter is not None else None
 
     # -- per-row facts (also used directly by the delegate) ------------------------
+
+    def cue_count(self) -> int:
+        """The cues of the track set, already while the model is being reset."""
+        return len(self._cues)
 
     def cue(self, row: int) -> Cue:
         return self._cues[row]

@@ -93,7 +93,7 @@ class TranscriptPanel(QWidget):
         self.set_loading(False)
         self.empty_label.setVisible(not has_cues)
         self.view.setVisible(has_cues)
-        self.view.scroll_by_program(-self.view.verticalScrollBar().value())
+        self.view.scroll_to_start()
         self._set_following(True)
 
     def set_loading(self, loading: bool) -> None:
@@ -190,8 +190,8 @@ class TranscriptPanel(QWidget):
         )
 
     def _track_row(self, row: int, always: bool = False) -> None:
+        self.view.follow_row(row, always=always)  # first: the row is then on screen
         self.view.mark_current(row)
-        self.view.follow_row(row, always=always)
 
     # -- intents from the view and the find bar --------------------------------------
 

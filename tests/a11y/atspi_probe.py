@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 APP_NAME = "Transcript Player"
 INSIDE = "ATSPI_PROBE_INSIDE"
+LIST_ROLES = ("list", "tree", "tree table")  # the transcript is a one-column tree
 
 
 def start_session(args: argparse.Namespace) -> int:
@@ -103,7 +104,7 @@ def walk(node, depth: int = 0, limit: int = 4000):  # type: ignore[no-untyped-de
     yield depth, node
     count = node.childCount
     role = node.getRoleName()
-    shown = count if role not in ("list", "table", "tree table") else min(count, 400)
+    shown = count if role not in (*LIST_ROLES, "table") else min(count, 400)
     for index in range(shown):
         child = node.getChildAtIndex(index)
         if child is not None:
@@ -163,7 +164,8 @@ def probe(timeout: float, listen: float) -> int:
         role, name = node.getRoleName(), node.name
         flags = states(pyatspi, node)
         parent_role = node.parent.getRoleName() if node.parent is not None else ""
-        if parent_role != "list" or "selected" in flags:
+        in_list = parent_role in LIST_ROLES
+        if not in_list or "selected" in flags:
             described = f" -- {node.description}" if node.description else ""
             shown = sorted(flags & {"focused", "selected", "checked"})
             print(f"{'  ' * depth}{role}: {name!r}{described} {shown}")
@@ -172,18 +174,14 @@ def probe(timeout: float, listen: float) -> int:
                 notes.append(f"unnamed viewport of {node.parent.name!r} (Tab skips it)")
             elif role not in ("list item", "table cell", "menu item"):
                 problems.append(f"unnamed focusable {role} in {node.parent.name!r}")
-        if role == "list" and name == "Transcript":
+        if role in LIST_ROLES and name == "Transcript":
             transcript = node
         if name == "Video":
             video = node
-        if (
-            parent_role == "list"
-            and node.parent.name == "Transcript"
-            and "selected" in flags
-        ):
+        if in_list and node.parent.name == "Transcript" and "selected" in flags:
             current.append(name)
     if transcript is None:
-        problems.append("no list named Transcript")
+        problems.append("no list (or one-column tree) named Transcript")
     else:
         print(f"transcript: {transcript.childCount} cues; selected: {current}")
         if not current:

@@ -33,6 +33,9 @@ START_AT_S = 125  # 2:05, just before the stand-in story (2:07.6 to 2:59.8)
 PLAY_S = 66
 STORY_END = "End of the story"
 KEY_GAP_S = 1.5  # the learner's two presses of Right
+# Orca writes its debug log through an 8 KB buffer: a line can reach the file seconds
+# after it was said (each caption adds several KB, so within a caption or two).
+LOG_LAG_S = 8
 
 
 def missing() -> list[str]:
@@ -181,7 +184,8 @@ def drive(started: float, log: Path) -> dict[str, float]:
     for _press in range(4):  # Tab until Orca says the seek slider, as a learner does
         xdotool("key", "--window", window, "Tab")
         if wait_for(
-            lambda: "SPEECH OUTPUT: 'Seek slider" in log.read_text("latin-1"), 2
+            lambda: "SPEECH OUTPUT: 'Seek slider" in log.read_text("latin-1"),
+            LOG_LAG_S,
         ):
             break
     left = PLAY_S - 8 - (time.monotonic() - started)

@@ -105,6 +105,7 @@ def test_the_transcript_story_header_carries_the_notice(
     assert (block.attribution, block.notice) == (CREDIT, NOTICE)
     assert NOTICE in model.data(model.index(row), SEGMENT_HEADER_ROLE)
     assert NOTICE in model.accessible_text(row)
+    transcript.view.follow_row(row, always=True)  # shown: off screen a row has no rect
     rect = transcript.view.visualRect(model.index(row))
     height = transcript.view.transcript_delegate.header_height(row, rect.width())
     assert rect.height() > height > 0, "the header is measured with its notice"

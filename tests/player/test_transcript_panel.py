@@ -44,8 +44,7 @@ def panel(qtbot) -> TranscriptPanel:  # type: ignore[no-untyped-def]
     shown.show()
     qtbot.waitExposed(shown)
     view = shown.view
-    last = shown.model.index(shown.model.rowCount() - 1)
-    qtbot.waitUntil(lambda: view.visualRect(last).isValid())
+    qtbot.waitUntil(lambda: view.visualRect(shown.model.index(0)).isValid())
     return shown
 
 
@@ -167,6 +166,7 @@ def test_click_on_the_story_header_seeks_to_the_segment_start(panel, qtbot) -> N
 
 def test_story_header_row_is_taller_than_a_plain_row(panel) -> None:  # type: ignore[no-untyped-def]
     view = panel.view
+    view.follow_row(FIRST_STORY_ROW, always=True)  # on screen: off it a row has no rect
     header = view.visualRect(panel.model.index(FIRST_STORY_ROW))
     plain = view.visualRect(panel.model.index(FIRST_STORY_ROW + 1))
     assert header.height() > plain.height() * 2
