@@ -17,6 +17,7 @@ from media.manifest import load_module
 from media.model import ManifestError, Module, Video
 from media.samples import sample_module_path
 from player.core.actions import SingleKeyGuard
+from player.core.gil_share import share_gil_with_gui
 from player.core.gui_gc import collect_on_gui_thread
 from player.core.settings import APPLICATION, ORGANISATION, Settings
 from player.playback.facade import Playback, PlaybackBase
@@ -34,6 +35,7 @@ def _application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName("transcript-player")
     collect_on_gui_thread(app)
+    share_gil_with_gui()
     return app
 
 

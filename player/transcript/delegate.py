@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from captions.timefmt import format_clock
-from player.transcript.model import SegmentBlock, TranscriptModel
+from player.transcript.model import TranscriptModel
+from player.transcript.rows import SegmentBlock
 
 Index = QModelIndex | QPersistentModelIndex
 

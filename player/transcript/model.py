@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -21,11 +20,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from captions.markup import cue_to_html, is_sound_cue, speaker_label
+from captions.markup import cue_to_html, is_sound_cue
 from captions.model import Cue, Track
-from captions.paragraphs import paragraphs
 from captions.timefmt import format_clock, format_spoken
 from media.model import Segment
+from player.transcript.rows import SegmentBlock, TranscriptRows, transcript_rows
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,29 +60,6 @@ _ROLE_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SegmentBlock:
-    """A storytelling segment as the transcript shows it: a header above its cues."""
-
-    title: str
-    attribution: str
-    start_ms: int
-    end_ms: int
-    notice: str = ""  # the words differ from the reviewed version, or are unsealed
-
-    @property
-    def header_text(self) -> str:
-        lines = (self.title, self.attribution, self.notice)
-        return "\n".join(line for line in lines if line)
-
-
-def _paragraph_rows(
-    cues: Sequence[Cue], blocks: Sequence[SegmentBlock]
-) -> list[tuple[tuple[int, ...], str]]:
-    """(cue indices, speaker) of each transcript paragraph, segments kept whole."""
-    return [(p.cue_indices, p.speaker) for p in paragraphs(cues, blocks)]
-
-
 class TranscriptModel(QStringListModel):
     """The cues of one track with their paragraph, segment, current and find state.
 
@@ -97,14 +73,14 @@ class TranscriptModel(QStringListModel):
         super().__init__(parent)
         self._track: Track | None = None
         self._cues: Sequence[Cue] = ()
-        self._texts: list[str] = []
-        self._speakers: list[str] = []
-        self._headings: dict[int, str] = {}
-        self._paragraph_starts: set[int] = set()
-        self._blocks: list[SegmentBlock] = []
-        self._block_of_row: dict[int, int] = {}
-        self._block_first_row: dict[int, int] = {}
-        self._block_last_row: dict[int, int] = {}
+        self._texts: Sequence[str] = ()
+        self._speakers: Sequence[str] = ()
+        self._headings: Mapping[int, str] = {}
+        self._paragraph_starts: frozenset[int] = frozenset()
+        self._blocks: Sequence[SegmentBlock] = ()
+        self._block_of_row: Mapping[int, int] = {}
+        self._block_first_row: Mapping[int, int] = {}
+        self._block_last_row: Mapping[int, int] = {}
         self._rich_cache: dict[int, str] = {}
         self._sound_cache: dict[int, bool] = {}
         self._current: tuple[int, ...] = ()
@@ -123,53 +99,28 @@ class TranscriptModel(QStringListModel):
         """Show `track` (None empties the model); segments become header blocks,
         with their notice (by segment id) when their words are not the reviewed
         ones."""
-        notices = notices or {}
+        self.show_rows(track, transcript_rows(track, segments, notices))
+
+    def show_rows(self, track: Track | None, rows: TranscriptRows) -> None:
+        """Show `track` with its rows worked out already (on a worker, for a long
+        track): only Qt's own list is filled here."""
         self._track = track
         self._cues = track.cues if track is not None else ()
-        cues = list(self._cues)  # each Cue made once here, not once per use
-        self._texts = [cue.plain.replace("\n", " ") for cue in cues]
-        self._blocks = [
-            SegmentBlock(
-                s.title, s.attribution_line, s.start_ms, s.end_ms, notices.get(s.id, "")
-            )
-            for s in sorted(segments, key=lambda s: s.start_ms)
-        ]
+        self._texts = rows.texts
+        self._speakers = rows.speakers
+        self._headings = rows.headings
+        self._paragraph_starts = rows.paragraph_starts
+        self._blocks = rows.blocks
+        self._block_of_row = rows.block_of_row
+        self._block_first_row = rows.block_first_row
+        self._block_last_row = rows.block_last_row
         self._rich_cache = {}
         self._sound_cache = {}
         self._current = ()
         self._matches = []
         self._match_rows = []
         self._current_match = None
-        self._index_structure(cues)
-        self.setStringList([""] * len(cues))  # resets the model: views ask anew
-
-    def _index_structure(self, cues: Sequence[Cue]) -> None:
-        self._block_of_row = {}
-        self._block_first_row = {}
-        self._block_last_row = {}
-        for number, block in enumerate(self._blocks):
-            for row, cue in enumerate(cues):
-                if block.start_ms <= cue.start_ms < block.end_ms:
-                    self._block_of_row[row] = number
-                    self._block_first_row.setdefault(number, row)
-                    self._block_last_row[number] = row
-        self._speakers = [""] * len(cues)
-        self._headings = {}
-        self._paragraph_starts = set()
-        previous_speaker: str | None = None
-        previous_block = -1
-        for rows, speaker in _paragraph_rows(cues, self._blocks):
-            if not rows:
-                continue
-            first = rows[0]
-            block_number = self._block_of_row.get(first, -1)
-            self._paragraph_starts.add(first)
-            for row in rows:
-                self._speakers[row] = speaker_label(speaker or cues[row].voice)
-            new_block = block_number != previous_block
-            if speaker and (speaker != previous_speaker or new_block):
-                self._headings[first] = speaker_label(speaker)
-            previous_speaker, previous_block = speaker, block_number
+        self.setStringList([""] * len(self._cues))  # resets the model: views ask anew
 
     # -- Qt model interface -----------------------------------------------------
 
@@ -207,7 +158,7 @@ class TranscriptModel(QStringListModel):
     def text(self, row: int) -> str:
         return self._texts[row]
 
-    def texts(self) -> list[str]:
+    def texts(self) -> Sequence[str]:
         """Display text of every row: what find searches and highlights."""
         return self._texts
 

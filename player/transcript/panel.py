@@ -21,6 +21,7 @@ from captions.model import Track
 from media.model import Segment
 from player.transcript.find_bar import FindBar
 from player.transcript.model import TranscriptModel
+from player.transcript.rows import TranscriptRows, transcript_rows
 from player.transcript.view import TranscriptView
 
 NO_TRANSCRIPT = "No transcript for this video."
@@ -87,7 +88,11 @@ class TranscriptPanel(QWidget):
     ) -> None:
         """Show `track` with its storytelling segments (and the notice of a story
         whose words are not the reviewed ones); None shows "No transcript"."""
-        self.model.set_track(track, segments, notices)
+        self.show_rows(track, transcript_rows(track, segments, notices))
+
+    def show_rows(self, track: Track | None, rows: TranscriptRows) -> None:
+        """Show `track` with its rows already worked out (see rows_jobs.py)."""
+        self.model.show_rows(track, rows)
         self._follow_row = -1
         has_cues = track is not None and len(track) > 0
         self.set_loading(False)

@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 
+from captions.model import Track
 from player.core.context import PlayerContext
 from player.core.contribution import TRANSCRIPT, Contribution, Panel
 from player.transcript.panel import TranscriptPanel
+from player.transcript.rows import TranscriptRows
+from player.transcript.rows_jobs import RowsJobs
 
 
 class TranscriptFeature(QObject):
@@ -22,6 +25,7 @@ class TranscriptFeature(QObject):
         self.panel = panel if panel is not None else TranscriptPanel(ctx.window)
         self.panel.setObjectName("transcriptPanel")
         self._shown: tuple[object, ...] | None = None  # (track, stories, notices)
+        self.rows_jobs = RowsJobs(self)
         ctx.clock.position_changed.connect(self.panel.set_position)
         ctx.showing.tracks_changed.connect(self._on_tracks)
         ctx.showing.loading_changed.connect(self.panel.set_loading)
@@ -72,5 +76,14 @@ class TranscriptFeature(QObject):
             for new, old in zip(shown, self._shown, strict=True)
         ):
             self._shown = shown
-            self.panel.set_track(track, shown[1], shown[2])
+            shown_now = self.rows_jobs.work_out(
+                track, shown[1], shown[2], lambda rows: self._show(track, rows)
+            )
+            if not shown_now:
+                self.panel.set_loading(True)  # the long track's rows are coming
+                return
+        self.panel.set_position(self.ctx.clock.position())
+
+    def _show(self, track: Track | None, rows: TranscriptRows) -> None:
+        self.panel.show_rows(track, rows)
         self.panel.set_position(self.ctx.clock.position())

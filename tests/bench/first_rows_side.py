@@ -40,6 +40,11 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    from player.core.gil_share import share_gil_with_gui
+    from player.core.gui_gc import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # as the app's own start does
+    share_gil_with_gui()
     from player.playback.fake import FakePlayback
     from player.shell.app import new_main_window
 

@@ -66,8 +66,9 @@ def test_a_slow_load_is_said_and_the_transcript_says_loading(
         assert transcript.empty_label.text() == LOADING_TRANSCRIPT
         assert transcript.empty_label.accessibleName() == LOADING_TRANSCRIPT
     tracks_read(showing)
-    assert transcript.model.rowCount() == LONG_CUES
     assert not rig.ctx.notify.shown().startswith("Loading")
+    qtbot.waitUntil(lambda: transcript.model.rowCount() == LONG_CUES, timeout=30_000)
+    assert transcript.empty_label.text() != LOADING_TRANSCRIPT
 
 
 def test_a_track_chosen_while_another_loads_wins(rig, tmp_path) -> None:  # type: ignore[no-untyped-def]
