@@ -128,6 +128,8 @@ class TranscriptReading(QObject):
         apply_theme(HIGH_CONTRAST if on else DEFAULT)
         window = self.ctx.window
         sheet = window.styleSheet().replace(HIGH_CONTRAST_STYLE, "")
-        window.setStyleSheet(sheet + HIGH_CONTRAST_STYLE if on else sheet)
+        wanted = sheet + HIGH_CONTRAST_STYLE if on else sheet
+        if wanted != window.styleSheet():  # each change re-styles every widget
+            window.setStyleSheet(wanted)
         self.ctx.actions["high_contrast"].setChecked(on)
         self.transcript.repaint_text()

@@ -46,6 +46,7 @@ class TrackLoads(QObject):
     """Reads tracks off the GUI thread; says when loading has lasted a while."""
 
     busy_changed = Signal(bool)  # True once loading has lasted BUSY_AFTER_MS
+    idle = Signal()  # the last track asked for has been read
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +83,8 @@ class TrackLoads(QObject):
             self._set_busy(False)
         if done is not None:
             done(track, error)
+        if not self._waiting:
+            self.idle.emit()
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:

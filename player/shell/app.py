@@ -61,10 +61,12 @@ def new_main_window(
 
 
 def build_window(app: QApplication, playback: Playback | None = None) -> MainWindow:
-    """The main window with the single-key guard installed on the application."""
+    """The main window with the single-key guard installed on the application
+    (once the window is built: no key comes before, and building sends thousands
+    of events through every application filter)."""
     guard = SingleKeyGuard(app)
-    app.installEventFilter(guard)
     window = new_main_window(playback or Playback(), guard=guard)
+    app.installEventFilter(guard)
     window.layouts.place_window()
     return window
 

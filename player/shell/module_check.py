@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from media.model import Module
 from media.storytelling import check_module
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution
+
+SETTLE_MS = 500
 
 
 def module_problems(module: Module) -> list[str]:
@@ -46,14 +48,36 @@ class ModuleChecker(QObject):
 
 
 class ModuleCheck(QObject):
-    """Checks each module opened; its findings join the window's problems."""
+    """Checks each module opened; its findings join the window's problems.
+
+    The check reads every track of every video, so it starts once the tracks shown
+    have been read and, SETTLE_MS later, laid out: on two cores, a ten-hour track
+    would otherwise be read at half speed beside its own second reading.
+    """
 
     def __init__(self, ctx: PlayerContext) -> None:
         super().__init__(ctx.window)
         self.ctx = ctx
         self.checker = ModuleChecker(ctx.window)
         self.checker.checked.connect(self.show)
-        ctx.showing.module_changed.connect(self.checker.start)
+        self._due: Module | None = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._start_due)
+        ctx.showing.module_changed.connect(self._when_tracks_read)
+        ctx.showing.loads.idle.connect(self._settle.start)
+
+    def _when_tracks_read(self, module: Module) -> None:
+        self._due = module
+        self._settle.start()  # its tracks are asked for meanwhile
+
+    def _start_due(self) -> None:
+        module = self._due
+        if module is None or self.ctx.showing.loads.pending():
+            return
+        self._due = None
+        self.checker.start(module)
 
     def contribution(self) -> Contribution:
         return Contribution()

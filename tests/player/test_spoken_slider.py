@@ -144,8 +144,13 @@ def test_icons_are_drawn_in_the_theme_s_text_colour(controls) -> None:
     assert colours_drawn(image) == {text}
 
 
-def test_the_caption_list_is_named(controls) -> None:
-    assert controls.caption_chooser.view().accessibleName() == "Caption tracks"
+def test_the_caption_list_is_named_when_it_opens(controls, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chooser = controls.caption_chooser
+    chooser.addItems(["English (CC)", "Français"])
+    chooser.showPopup()
+    qtbot.waitUntil(chooser.view().isVisible)
+    assert chooser.view().accessibleName() == "Caption tracks"
+    chooser.hidePopup()
 
 
 def test_the_caption_font_box_s_own_text_field_is_named(qtbot) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from rig import tracks_read
 
 from captions.timefmt import format_vtt
+from player.shell.module_check import ModuleCheck
 from player.transcript.panel import LOADING_TRANSCRIPT
 from player.transcript.transcript_feature import TranscriptFeature
 
@@ -82,3 +83,25 @@ def test_a_track_chosen_while_another_loads_wins(rig, tmp_path) -> None:  # type
     assert showing.caption_index == french
     assert [t.language for t in showing.shown_tracks()] == ["fr"]
     assert showing.session is not None and showing.session.track(english) is not None
+
+
+def test_the_module_check_starts_once_the_shown_tracks_are_read(
+    rig, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    check = ModuleCheck(rig.ctx)
+    showing = rig.ctx.showing
+    started: list[bool] = []  # whether the shown tracks were all read by then
+    start = check.checker.start
+    check.checker.start = lambda module: (  # type: ignore[method-assign]
+        started.append(
+            showing.transcript_track is not None and not showing.loads.pending()
+        ),
+        start(module),
+    )[1]
+    assert showing.open_path(long_video(tmp_path / "long"))
+    assert showing.loads.pending() and started == []
+    tracks_read(showing)
+    qtbot.waitUntil(lambda: bool(started))
+    assert started == [True]
+    qtbot.waitUntil(lambda: bool(rig.status.messages("module")), timeout=30_000)
+    assert all(m.startswith("Module check") for m in rig.status.messages("module"))
