@@ -3,6 +3,7 @@ formats and PDF/print code, the aligner (issue 16's start-up)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,14 +30,17 @@ FIRST_USE_ONLY = (
 )
 
 
-def test_a_start_leaves_dialog_code_unimported() -> None:
+def test_a_start_leaves_dialog_code_unimported(tmp_path: Path) -> None:
+    home = str(tmp_path)  # never the user's settings or notes
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.update(XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, XDG_CACHE_HOME=home)
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     imported = set(result.stdout.split())
