@@ -65,10 +65,10 @@ class ModuleCheck(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._start_due)
-        ctx.showing.module_changed.connect(self._when_tracks_read)
+        ctx.showing.module_changed.connect(self._check_later)
         ctx.showing.loads.idle.connect(self._settle.start)
 
-    def _when_tracks_read(self, module: Module) -> None:
+    def _check_later(self, module: Module) -> None:
         self._due = module
         self._settle.start()  # its tracks are asked for meanwhile
 
