@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -61,6 +62,7 @@ class Controls(QWidget):
     mute_requested = Signal(bool)
     caption_track_chosen = Signal(int)
     full_screen_requested = Signal()
+    seek_said = Signal(str)  # the learner's seek in words, for the voice to say
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +72,7 @@ class Controls(QWidget):
         self._playing = False
         self._muted = False
         self._chapter = ""  # the chapter playing, as the seek slider describes it
+        self._described_at = 0  # the chapter (by number) the description names
         layout = FlowRow(self)  # wraps onto more lines when narrow
         layout.setContentsMargins(4, 4, 4, 4)
         self.seek_slider = self._make_seek_slider()  # first: Tab follows the lines
@@ -136,6 +139,7 @@ class Controls(QWidget):
             lambda: self.seek_requested.emit(slider.sliderPosition())
         )
         slider.set_by_screen_reader.connect(self.seek_requested)
+        slider.learner_changed.connect(self._say_seek)
         slider.actionTriggered.connect(self._on_slider_action)
         slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         slider.setMinimumHeight(TARGET_PX)
@@ -214,6 +218,19 @@ class Controls(QWidget):
             return  # applied when playback stops or the learner moves the slider
         if slider.accessibleDescription() != self._chapter:
             slider.setAccessibleDescription(self._chapter)
+            self._described_at = bisect_right(slider.chapter_marks(), self._position)
+
+    def _say_seek(self, words: str) -> None:
+        """The learner's seek in words, unless it enters another chapter while the
+        video stands still: the slider's new description then comes, and a screen
+        reader reads it with the new time, so the time is said once."""
+        slider = self.seek_slider
+        marks = slider.chapter_marks()
+        lands_in = bisect_right(marks, slider.sliderPosition())
+        still = marks and self._chapter and not self._playing
+        if still and lands_in != self._described_at:
+            return
+        self.seek_said.emit(words)
 
     def set_playing(self, playing: bool) -> None:
         self._playing = playing

@@ -37,7 +37,7 @@ class Transport(QObject):
         controls.caption_track_chosen.connect(ctx.showing.select_captions)
         controls.full_screen_requested.connect(actions["full_screen"].trigger)
         # Orca reads a slider's value as a number only: the learner's seeks in words.
-        controls.seek_slider.learner_changed.connect(ctx.notify.voice.say_value)
+        controls.seek_said.connect(ctx.notify.voice.say_value)
         ctx.showing.video_changed.connect(self._on_video)
         ctx.showing.tracks_changed.connect(self._on_tracks)
         controls.set_volume(playback.volume())

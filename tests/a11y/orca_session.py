@@ -19,7 +19,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import tty
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,13 +31,18 @@ BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 LINE = re.compile(
     r"^(\d\d):(\d\d):(\d\d\.\d+) - (SPEECH OUTPUT|BRAILLE LINE): +'(.*?)'(\{.*\})?$"
 )
-START_AT_S = 125  # 2:05, just before the stand-in story (2:07.6 to 2:59.8)
-PLAY_S = 66
+# 2:00, before the stand-in story (2:07.6 to 2:59.8): the window is up and focused
+# before the story starts, on a slow machine too.
+START_AT_S = 120
+PLAY_S = 80  # to the story's end, the discussion pause at 3:00 and the learner's keys
 STORY_END = "End of the story"
-KEY_GAP_S = 1.5  # the learner's two presses of Right
-# Orca writes its debug log through an 8 KB buffer: a line can reach the file seconds
-# after it was said (each caption adds several KB, so within a caption or two).
-LOG_LAG_S = 8
+KEY_GAP_S = 2.0  # the learner's two presses of Right
+AFTER_STORY_S = 3.0  # the learner listens to the story's end before pressing Right
+# How long Orca may take to say what a key did. Its debug log goes to a terminal
+# (see tee_terminal), so each line is there as soon as Orca says it: written to a
+# plain file it sat in an 8 KB buffer for seconds, and the driver tabbed on past
+# the slider.
+SAY_WITHIN_S = 4
 
 
 def missing() -> list[str]:
@@ -106,6 +113,32 @@ def xdotool(*args: str) -> str:
     return done.stdout.strip()
 
 
+def tee_terminal(log: Path) -> str:
+    """A pseudo-terminal whose output is copied to `log` as it comes; its path.
+
+    Orca opens its debug file with Python's `open`, which flushes each line only
+    when the file is a terminal.
+    """
+    leader, follower = os.openpty()
+    tty.setraw(follower)  # no newline translation
+    path = os.ttyname(follower)
+
+    def copy() -> None:
+        with log.open("ab") as out:
+            while True:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # every writer closed it
+                    return
+                if not chunk:
+                    return
+                out.write(chunk)
+                out.flush()
+
+    threading.Thread(target=copy, daemon=True).start()
+    return path
+
+
 def run_inside(app: str, folder: Path) -> None:
     """Everything in this D-Bus session; leaves orca.log and keys.txt in `folder`."""
     env = dict(os.environ)
@@ -128,8 +161,9 @@ def run_inside(app: str, folder: Path) -> None:
         "XDG_CACHE_HOME": str(folder / "cache"),
     }
     log = folder / "orca.log"
+    terminal = tee_terminal(log)
     orca = subprocess.Popen(
-        ["orca", "--replace", "-u", str(folder / "orca"), f"--debug-file={log}"],
+        ["orca", "--replace", "-u", str(folder / "orca"), f"--debug-file={terminal}"],
         env={**env, **homes, "XDG_RUNTIME_DIR": str(folder)},
         **quiet,
     )
@@ -185,11 +219,12 @@ def drive(started: float, log: Path) -> dict[str, float]:
         xdotool("key", "--window", window, "Tab")
         if wait_for(
             lambda: "SPEECH OUTPUT: 'Seek slider" in log.read_text("latin-1"),
-            LOG_LAG_S,
+            SAY_WITHIN_S,
         ):
             break
     left = PLAY_S - 8 - (time.monotonic() - started)
     wait_for(lambda: STORY_END in log.read_text("latin-1"), max(1.0, left))
+    time.sleep(AFTER_STORY_S)  # the learner's pace, not a wait for the program
     for index in range(2):
         keys[f"right{index}"] = clock()
         xdotool("key", "--window", window, "Right")

@@ -1,7 +1,7 @@
 """What Debian's Orca (43 and later) really says and brailles (design.md 8).
 
 One Orca session (tests/a11y/orca_session.py, about 100 s): the sample video plays
-from 2:05 through the stand-in story with "Announce captions" on and focus on the
+from 2:00 through the stand-in story with "Announce captions" on and focus on the
 seek slider, then the learner presses Right twice. Orca's debug log is the truth:
 "SPEECH OUTPUT" is what is heard, "BRAILLE LINE" what a braille display shows.
 
@@ -54,7 +54,7 @@ def played_captions() -> list[str]:
     """Captions of three words or more that start while the story plays (before the
     discussion pause at 3:00 and the learner's keys)."""
     track = load_track(sample_module_path() / "building-trust.en.vtt")
-    start = orca_session.START_AT_S + 4  # after the window comes up and Tab
+    start = max(orca_session.START_AT_S + 4, STORY_FROM_S)  # after the Tab
     return [
         words(cue.plain)
         for cue in track.cues
@@ -97,7 +97,7 @@ def test_the_story_start_and_end_are_spoken_once_with_title_and_teller(
 
 def test_the_speaker_is_named_when_the_speaker_changes_only(session) -> None:
     speech = [s.text for s in session.speech()]
-    named = [t for t in speech if t.startswith("Stand-in narrator:")]
+    named = [t for t in speech if "Stand-in narrator:" in t]  # may follow "Story:"
     story = [t for t in speech if "stands in" in t or "Rose Henry" in t]
     assert named and len(named) <= 2, named  # once, again after the learner's keys
     assert len(story) > len(named)
@@ -113,8 +113,12 @@ def test_no_slider_value_is_spoken_more_than_once_a_second(session) -> None:
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
     print(f"slider values spoken: {len(values)}; closest gap {min(gaps or [0]):.2f} s")
     assert all(gap >= 1.0 for gap in gaps), [s.text for s in values]
-    tab, right = session.keys["tab"], session.keys["right0"]
-    playing = [s for s in values if tab + 2 < s.at < right]
+    speech = session.speech()
+    focused = next(s.at for s in speech if s.text.startswith("Seek slider"))
+    stopped = next(  # the story's end: the discussion pause at 3:00 stops the video
+        s.at for s in speech if s.text.startswith(orca_session.STORY_END)
+    )
+    playing = [s for s in values if focused + 0.5 < s.at < stopped]
     assert playing == [], "the focused seek slider is quiet while the video plays"
 
 

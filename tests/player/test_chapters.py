@@ -195,3 +195,40 @@ def test_a_focused_playing_seek_slider_keeps_its_chapter_until_playback_stops(
     assert controls.seek_slider.accessibleDescription() == "Chapter 1 of 2: First"
     controls.set_playing(False)
     assert controls.seek_slider.accessibleDescription() == "Chapter 2 of 2: Second"
+
+
+def test_a_seek_into_another_chapter_is_said_once_with_its_chapter(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Paused, a seek across a chapter start changes the focused slider's
+    description, which a screen reader reads with the new time: the time is then
+    not said a second time. Within a chapter, or while playing (the description
+    waits), the time is said."""
+    from player.playback.controls import Controls
+
+    controls = Controls()
+    qtbot.addWidget(controls)
+    controls.show()
+    qtbot.waitExposed(controls)
+    controls.set_duration(200_000)
+    controls.set_chapter_marks([0, 181_000])
+    controls.set_position(172_000)
+    controls.set_chapter_description("Chapter 1 of 2: First")
+    slider = controls.seek_slider
+    slider.setFocus()
+    qtbot.waitUntil(slider.hasFocus)
+    said: list[str] = []
+    controls.seek_said.connect(said.append)
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # 2:52 to 2:57, the same chapter
+    assert said == ["2 minutes 57 seconds of 3 minutes 20 seconds"]
+    controls.set_position(177_000)
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # to 3:02, the next chapter
+    assert len(said) == 1, "the new description says the time with the chapter"
+    controls.set_position(182_000)
+    controls.set_chapter_description("Chapter 2 of 2: Second")
+    assert slider.accessibleDescription() == "Chapter 2 of 2: Second"
+    qtbot.keyClick(slider, Qt.Key.Key_Left)  # back to 2:57: chapter 1 again
+    assert len(said) == 1
+    controls.set_position(177_000)
+    controls.set_chapter_description("Chapter 1 of 2: First")
+    controls.set_playing(True)
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # playing: the description waits
+    assert said[-1] == "3 minutes 2 seconds of 3 minutes 20 seconds"
