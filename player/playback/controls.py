@@ -72,7 +72,6 @@ class Controls(QWidget):
         self._playing = False
         self._muted = False
         self._chapter = ""  # the chapter playing, as the seek slider describes it
-        self._described_at = 0  # the chapter (by number) the description names
         layout = FlowRow(self)  # wraps onto more lines when narrow
         layout.setContentsMargins(4, 4, 4, 4)
         self.seek_slider = self._make_seek_slider()  # first: Tab follows the lines
@@ -218,17 +217,17 @@ class Controls(QWidget):
             return  # applied when playback stops or the learner moves the slider
         if slider.accessibleDescription() != self._chapter:
             slider.setAccessibleDescription(self._chapter)
-            self._described_at = bisect_right(slider.chapter_marks(), self._position)
 
     def _say_seek(self, words: str) -> None:
         """The learner's seek in words, unless it enters another chapter while the
-        video stands still: the slider's new description then comes, and a screen
-        reader reads it with the new time, so the time is said once."""
+        video stands still: the slider's new description then comes (paused, it
+        names the chapter of the time shown), and a screen reader reads it with the
+        new time, so the time is said once."""
         slider = self.seek_slider
         marks = slider.chapter_marks()
         lands_in = bisect_right(marks, slider.sliderPosition())
         still = marks and self._chapter and not self._playing
-        if still and lands_in != self._described_at:
+        if still and lands_in != bisect_right(marks, self._position):
             return
         self.seek_said.emit(words)
 
