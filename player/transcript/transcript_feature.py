@@ -81,9 +81,10 @@ class TranscriptFeature(QObject):
             )
             if not shown_now:
                 self.panel.set_loading(True)  # the long track's rows are coming
-                return
+            return
         self.panel.set_position(self.ctx.clock.position())
 
     def _show(self, track: Track | None, rows: TranscriptRows) -> None:
+        """The rows of `track`, now or when worked out, marked where the video is."""
         self.panel.show_rows(track, rows)
         self.panel.set_position(self.ctx.clock.position())
