@@ -133,7 +133,9 @@ class ScreenReaderVoice(QObject):
         self._quiet.timeout.connect(self._after_keys)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            # Keys come only through the event loop: listening from its first turn
+            # misses none, and the thousands of events of building a window skip it.
+            QTimer.singleShot(0, self, lambda: app.installEventFilter(self))
 
     # -- what features call --------------------------------------------------------
 

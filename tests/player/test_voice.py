@@ -9,8 +9,10 @@ first with Orca itself.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QStatusBar
 
 from player.core.setting_keys import SCREEN_READER_ROUTE
 from player.core.settings import application_settings
@@ -20,6 +22,7 @@ from player.core.voice import (
     NOTICES,
     NOTIFICATION,
     Notice,
+    ScreenReaderVoice,
     resolve_route,
     sentence,
 )
@@ -123,3 +126,16 @@ def test_the_route_is_a_setting_an_organisation_may_preset(make_rig) -> None:
 def test_sentences_are_one_line_and_end_like_sentences() -> None:
     assert sentence("  Two\nlines ") == "Two lines."
     assert sentence("Done!") == "Done!" and sentence("") == ""
+
+
+def test_the_voice_hears_keys_from_the_first_turn_of_the_event_loop(qtbot) -> None:
+    """Events sent while a window is built (thousands) skip its Python filter; a key
+    of the learner's, which only the event loop brings, is still heard."""
+    host = QStatusBar()
+    qtbot.addWidget(host)
+    voice = ScreenReaderVoice(lambda: host)
+    QTest.keyClick(host, Qt.Key.Key_Down)  # sent straight away, as building does
+    assert not voice.learner_is_typing()
+    QApplication.processEvents()  # the loop's first turn
+    QTest.keyClick(host, Qt.Key.Key_Down)
+    assert voice.learner_is_typing()
