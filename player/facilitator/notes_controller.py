@@ -1,7 +1,7 @@
-"""The private notes: the panel, B (bookmark), the notes menu items, their dialogs.
+"""The private notes at work: the notes file, the list of bookmarks, their dialogs.
 
-The notes panel is private: the shell keeps it in the console only, and off the
-screen while the window is full screen, so a mirrored screen never shows it.
+Built on first use by the notes feature (player/facilitator/notes_feature.py),
+which gives the shell its dock and commands.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from captions.timefmt import format_clock
 from player.core.context import PlayerContext
-from player.core.contribution import NOTES, Contribution, Panel
 from player.core.file_write import write_text_file
 from player.facilitator.notes_panel import NoteDialog, NotesPanel
 from player.facilitator.notes_store import (
@@ -28,7 +27,6 @@ from player.facilitator.notes_store import (
     notes_text,
 )
 
-NOTES_TITLE = "My notes (private)"
 # What reading or changing the notes file can raise; each becomes a sentence.
 STORE_ERRORS = (NotesFileError, sqlite3.Error, OSError)
 
@@ -94,25 +92,14 @@ class NotesController(QObject):
         self.panel.add_requested.connect(self.bookmark_here)
         self.panel.edit_requested.connect(self.edit)
         self.panel.delete_requested.connect(self.delete)
-        ctx.actions["notes_panel"].setChecked(True)
         ctx.showing.video_changed.connect(lambda _video: self.refresh())
         self.refresh()
 
-    def contribution(self) -> Contribution:
-        panel = Panel(
-            NOTES, NOTES_TITLE, self.panel, toggle="notes_panel", private=True
-        )
-        return Contribution(
-            panels=(panel,),
-            commands={
-                "bookmark": self.bookmark_here,
-                "export_notes": self.export_notes,
-                "delete_all_notes": self.delete_all,
-            },
-            on_close=lambda: self.store.close(),  # the log folded in: the file is whole
-        )
-
     # -- store ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """The log folded in: the notes file is whole when the window goes."""
+        self.store.close()
 
     def use_store(self, store: NotesStore) -> None:
         """Switch to another notes file (tests point it at a temporary folder)."""

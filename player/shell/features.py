@@ -13,7 +13,7 @@ from player.core.actions import SingleKeyGuard
 from player.core.context import PlayerContext
 from player.core.contribution import Contribution
 from player.export.export_feature import TranscriptExport
-from player.facilitator.notes_feature import NotesController
+from player.facilitator.notes_feature import NotesFeature
 from player.facilitator.presentation_feature import Presenter
 from player.library.library_feature import LibrarySearch
 from player.reading.aids import ReadingAids, build_reading_aids
@@ -39,7 +39,7 @@ class Features:
     presenter: Presenter
     reading: ReadingAids
     transport: Transport
-    notes: NotesController
+    notes: NotesFeature
     export: TranscriptExport
     library: LibrarySearch
     module_check: ModuleCheck
@@ -97,7 +97,7 @@ def build_features(ctx: PlayerContext, guard: SingleKeyGuard | None) -> Features
         presenter=presenter,
         reading=reading,
         transport=transport,
-        notes=NotesController(ctx),
+        notes=NotesFeature(ctx),
         export=TranscriptExport(ctx),
         library=LibrarySearch(ctx),
         module_check=ModuleCheck(ctx),

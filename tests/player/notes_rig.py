@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from player.facilitator.notes_feature import NotesController
+from player.facilitator.notes_feature import NotesFeature
 from player.facilitator.notes_panel import NoteDialog
 from player.facilitator.notes_store import NotesStore
 
@@ -19,8 +19,9 @@ class Notes:
     def __init__(self, rig) -> None:  # type: ignore[no-untyped-def]
         self.rig, ctx = rig, rig.ctx
         self.video_view = rig.video().view
-        self.notes = rig.add(NotesController(ctx))
-        rig.place(self.notes.panel)
+        self.feature = rig.add(NotesFeature(ctx))
+        rig.place(self.feature.host)
+        self.notes = self.feature.controller()
         self.playback, self.keymap, self.status = ctx.playback, ctx.actions, rig.status
 
     def show_video(self, video_id: str) -> bool:
@@ -51,7 +52,7 @@ def notes_main_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The whole window in the facilitator's layout, its notes in a store under
     tmp_path."""
     window.layouts.choose("facilitator")
-    window.notes = window.features.notes
+    window.notes = window.features.notes.controller()
     window.notes.use_store(NotesStore(tmp_path / "notes" / "notes.sqlite3"))
     window.video_view.setFocus()
     return window

@@ -277,7 +277,8 @@ def test_every_panel_of_the_facilitator_layout_is_named_and_reached(
         ]
         assert all(b in found.order for b in buttons), name
         assert all(b.height() >= 24 and b.width() >= 24 for b in buttons), name
-    notes = window.features.notes.panel
+    assert window.features.notes.is_built(), "built when its panel showed"
+    notes = window.features.notes.controller().panel
     discussion = window.features.presenter.panel
     assert notes.list in found.order and discussion.buttons[0] in found.order
     assert shortcut_problems(window) == []

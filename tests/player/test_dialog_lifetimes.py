@@ -161,7 +161,7 @@ def test_presentation_screen_chooser_twice(qtbot, window) -> None:  # type: igno
 def test_note_dialog_twice_in_the_whole_window(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from player.facilitator.notes_store import NotesStore
 
-    notes = window.features.notes
+    notes = window.features.notes.controller()
     notes.use_store(NotesStore(tmp_path / "notes.sqlite3"))
 
     def open_note() -> QDialog:
