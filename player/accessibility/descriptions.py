@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from captions.model import Cue, Track
 from media.model import TrackRef, Video
+from player.core.actions import READER_MENU
 from player.core.context import PlayerContext
 from player.core.contribution import DESCRIPTIONS, Contribution, Panel
 from player.core.setting_keys import (
@@ -31,6 +32,10 @@ KEY_SHOW = SHOW_DESCRIPTIONS.name
 KEY_SPEAK = SPEAK_DESCRIPTIONS.name
 KEY_PAUSE = PAUSE_FOR_DESCRIPTIONS.name
 NO_SPEECH = "S&peak descriptions (no speech engine on this computer)"
+NO_SPEECH_SAID = (
+    "No speech engine on this computer: descriptions are shown, and sent to your"
+    " screen reader"
+)
 TEST_ENGINES = frozenset({"mock"})
 
 
@@ -166,6 +171,7 @@ class Descriptions(QObject):
         self._video: Video | None = None
         self._cue: Cue | None = None
         self._resume_after_speech = False
+        self._no_speech_shown = False
         self.speaker.finished.connect(self._on_speech_finished)
         self._show_in_menu()
         ctx.playback.position_changed.connect(self.on_position)
@@ -191,8 +197,19 @@ class Descriptions(QObject):
         actions["descriptions"].setChecked(self.showing)
         actions["speak_descriptions"].setChecked(self.speak)
         actions["pause_for_descriptions"].setChecked(self.pause_video)
-        if not self.speaker.possible:
+        menu = self.ctx.actions.menus.get(READER_MENU)
+        if menu is not None:
+            menu.aboutToShow.connect(self.speech_possible)
+
+    def speech_possible(self) -> bool:
+        """Whether a speech engine is listed, asked on first use (the menu opening,
+        speech turned on, a description to say): listing the engines loads Qt's
+        text to speech, which a start does without. Without one the menu says so."""
+        possible = self.speaker.possible
+        if not possible and not self._no_speech_shown:
+            self._no_speech_shown = True
             self._no_speech()
+        return possible
 
     def _no_speech(self) -> None:
         """The menu shows speech off for want of an engine (the saved choice stays)."""
@@ -213,12 +230,18 @@ class Descriptions(QObject):
         self.on_position(self.ctx.playback.position())
 
     def set_speak(self, on: bool) -> None:
+        if on and not self.speech_possible():
+            self.ctx.notify.say(NO_SPEECH_SAID)
+            return
         self.speak = bool(on)
         self.ctx.settings.set(SPEAK_DESCRIPTIONS, self.speak)
         if not self.speak:
             self.speaker.stop()
 
     def set_pause_video(self, on: bool) -> None:
+        if on and not self.speech_possible():
+            self.ctx.notify.say(NO_SPEECH_SAID)
+            return
         self.pause_video = bool(on)
         self.ctx.settings.set(PAUSE_FOR_DESCRIPTIONS, self.pause_video)
 
@@ -275,7 +298,7 @@ class Descriptions(QObject):
 
     def _deliver(self, text: str) -> None:
         playback = self.ctx.playback
-        if self.speak and self.speaker.possible and not self.speaker.available:
+        if self.speak and self.speech_possible() and not self.speaker.available:
             self._no_speech()
         if self.speak and self.speaker.available:
             if self.pause_video and playback.is_playing():

@@ -7,14 +7,21 @@ transcript (tests/player/rig.py); one test checks the whole window's Tab order.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from rig import Reader, tracks_read
 
 import player.accessibility.descriptions as descriptions_module
 from media.samples import sample_module_path
-from player.accessibility.descriptions import KEY_SHOW, NO_SPEECH, Speaker
+from player.accessibility.descriptions import (
+    KEY_PAUSE,
+    KEY_SHOW,
+    NO_SPEECH,
+    NO_SPEECH_SAID,
+    Speaker,
+)
 from player.accessibility.screen_reader import KEY_ANNOUNCE
+from player.core.actions import READER_MENU
 from player.core.settings import application_settings
 from player.core.voice import NOTIFICATION
 from player.playback.fake import FakePlayback
@@ -210,18 +217,38 @@ def test_descriptions_show_as_text_under_the_video_and_are_announced(
 
 
 def test_without_a_speech_engine_the_menu_says_so_and_text_still_works(
-    make_reader, monkeypatch
+    make_reader, monkeypatch, qtbot
 ) -> None:
     monkeypatch.setattr(descriptions_module, "engine_names", lambda: [])
     reader = make_reader(FakePlayback(duration_ms=200_000))
     assert reader.open_path(sample_module_path())
-    assert not reader.descriptions.speaker.available
     speak = reader.keymap["speak_descriptions"]
+    assert speak.isEnabled(), "not asked at start: speech is looked for on first use"
+    menu = reader.keymap.menus[READER_MENU]
+    menu.popup(QPoint(0, 0))  # the learner opens View > Screen reader and descriptions
+    qtbot.waitUntil(menu.isVisible)
     assert speak.text() == NO_SPEECH and not speak.isEnabled()
     assert not reader.keymap["pause_for_descriptions"].isEnabled()
+    menu.close()
+    assert not reader.descriptions.speaker.available
     reader.keymap["descriptions"].trigger()
     reader.rig.read()
     assert reader.descriptions.pane.text().startswith("Title slide")
+
+
+def test_asking_for_speech_without_an_engine_says_why_and_changes_nothing(
+    make_reader, monkeypatch
+) -> None:
+    monkeypatch.setattr(descriptions_module, "engine_names", lambda: [])
+    reader = make_reader(FakePlayback(duration_ms=200_000))
+    pause = reader.keymap["pause_for_descriptions"]
+    pause.trigger()  # as the menu item or a key would, before the menu was opened
+    assert not pause.isChecked() and not pause.isEnabled()
+    assert not reader.descriptions.pause_video
+    assert not application_settings().value(KEY_PAUSE, False, type=bool)
+    reader.voice.flush()
+    assert reader.voice.said[-1] == NO_SPEECH_SAID + "."
+    assert reader.keymap["speak_descriptions"].text() == NO_SPEECH
 
 
 def test_an_engine_that_fails_on_first_use_turns_speech_off_in_the_menu(

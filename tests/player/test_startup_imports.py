@@ -1,5 +1,6 @@
-"""A start builds the window without importing what only a dialog needs: the export
-formats and PDF/print code, the aligner (issue 16's start-up)."""
+"""A start builds the window without importing what only a dialog or the
+facilitator's notes need: the export formats and PDF/print code, the aligner, the
+notes file and list, text to speech (issue 16's start-up)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ window = new_main_window(FakePlayback(duration_ms=1000))
 window.show()
 app.processEvents()
 assert window.features.export.contribution().commands["export_transcript"]
+assert not window.features.notes.is_built()
 print(" ".join(sorted(sys.modules)))
 """
 FIRST_USE_ONLY = (
@@ -27,6 +29,10 @@ FIRST_USE_ONLY = (
     "PySide6.QtPrintSupport",
     "media.align_job",
     "player.alignment.dialog",
+    "player.facilitator.notes_controller",
+    "player.facilitator.notes_store",
+    "sqlite3",
+    "PySide6.QtTextToSpeech",
 )
 
 
