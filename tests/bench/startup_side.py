@@ -1,6 +1,7 @@
 """One side of the start-up benchmark, run as a fresh process.
 
     python startup_side.py bare VIDEO     a bare PySide6 script playing VIDEO
+    python startup_side.py centre MODULE  the player's centre alone opening MODULE
     python startup_side.py player MODULE  the player's window opening MODULE
 
 Each prints "frame" the moment the first decoded video frame reaches its video item,
@@ -63,5 +64,44 @@ def player(module: str) -> None:
     QApplication.instance().exec()  # type: ignore[union-attr]
 
 
+def centre(module: str) -> None:
+    """A floor for any start in two steps: the window's centre alone (problems, the
+    video with its captions, the transport bar), built from the app's own parts on
+    its own context, with the module open; no panel, menu or other feature."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from media.manifest import load_module
+    from player.core.context import build_context
+    from player.core.status import StatusArea
+    from player.playback.facade import Playback
+    from player.shell.app import _application
+    from player.shell.placement import Core, Placement
+    from player.shell.transport import Transport
+    from player.video.video_feature import VideoFeature
+
+    opened = load_module(Path(module))
+    video = opened.videos[0]
+    app = _application()
+    playback = Playback()
+    playback.set_source(video.file)
+    window = QMainWindow()
+    status = StatusArea(window)
+    window.statusBar()
+    ctx = build_context(window, playback, status)
+    transport = Transport(ctx)
+    feature = VideoFeature(ctx)
+    core = Core(status, feature.view, transport.controls)
+    Placement(window, ctx.actions, core, [])
+    ctx.showing.open_module(opened, video.id, Path(module))
+    window.resize(1100, 700)
+    window.show()
+    feature.view.setFocus()
+    first_frame_then_exit(feature.view.video_item)
+    playback.play()
+    app.exec()
+
+
 if __name__ == "__main__":
-    {"bare": bare, "player": player}[sys.argv[1]](sys.argv[2])
+    {"bare": bare, "centre": centre, "player": player}[sys.argv[1]](sys.argv[2])
