@@ -64,3 +64,31 @@ def test_a_bookmark_made_before_the_panel_ever_showed_is_listed(
     dock = window.placement.docks["notes"]
     qtbot.waitUntil(dock.isVisible)  # a new bookmark shows the panel
     assert notes.panel.isVisible() and notes.panel.model.rowCount() == 1
+
+
+def test_a_notes_path_that_is_a_folder_is_reported_on_first_use(
+    qtbot, window
+) -> None:
+    """Read when the notes are first used, a hostile notes path is still said and
+    shown, no dialog opens to type into, and the folder is left as it is."""
+    from player.facilitator.notes_store import default_notes_path
+
+    path = default_notes_path()
+    path.mkdir(parents=True)
+    (path / "kept.txt").write_text("not notes")
+    qtbot.keyClick(window.video_view, Qt.Key.Key_B)
+    notes = window.features.notes.controller()
+    assert notes.dialog is None
+    problems = " ".join(window.ctx.notify.problems("notes"))
+    assert str(path) in problems, problems
+    window.ctx.notify.voice.flush()
+    assert str(path) in window.ctx.notify.voice.said[-1]
+    assert path.is_dir() and (path / "kept.txt").read_text() == "not notes"
+
+
+def test_a_window_closed_without_using_the_notes_leaves_no_notes_file(window) -> None:
+    from player.facilitator.notes_store import default_notes_path
+
+    window.close()
+    assert not window.features.notes.is_built()
+    assert not default_notes_path().exists()
