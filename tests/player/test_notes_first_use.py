@@ -66,9 +66,7 @@ def test_a_bookmark_made_before_the_panel_ever_showed_is_listed(
     assert notes.panel.isVisible() and notes.panel.model.rowCount() == 1
 
 
-def test_a_notes_path_that_is_a_folder_is_reported_on_first_use(
-    qtbot, window
-) -> None:
+def test_a_notes_path_that_is_a_folder_is_reported_on_first_use(qtbot, window) -> None:
     """Read when the notes are first used, a hostile notes path is still said and
     shown, no dialog opens to type into, and the folder is left as it is."""
     from player.facilitator.notes_store import default_notes_path
