@@ -91,8 +91,9 @@ def _sound_has_room(words: Sequence[TimedWord], i: int, rules: CueRules) -> bool
 
 def _nearest_break(words: Sequence[TimedWord], edge: int) -> int | None:
     """The break (the index of the word after it) whose gap between two words lies
-    nearest to `edge`; None when the edge lies outside the words."""
-    if not words or edge <= words[0].start_ms or edge >= words[-1].end_ms:
+    nearest to `edge`; None when the edge lies outside the words, or inside the only
+    word (there is no break to move it to)."""
+    if len(words) < 2 or edge <= words[0].start_ms or edge >= words[-1].end_ms:
         return None
 
     def distance(i: int) -> int:

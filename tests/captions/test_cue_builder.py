@@ -176,6 +176,14 @@ def test_an_edge_mid_sentence_still_splits_there():
     assert cue_words(cues) == [w.text for w in words]
 
 
+def test_an_edge_inside_the_only_word_keeps_the_word():
+    """Nowhere to split: the one word stays whole, in one cue (hypothesis found it)."""
+    words = speech("Hello.")
+    edge = (words[0].start_ms + words[0].end_ms) // 2
+    cues = build_cues(words, edges_ms=[edge])
+    assert cue_words(cues) == ["Hello."]
+
+
 def test_an_overlong_word_is_kept_on_its_own_lines():
     long_word = "https://example.org/" + "x" * 50
     cues = build_cues(speech(f"See {long_word} now."))
