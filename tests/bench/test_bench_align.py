@@ -21,6 +21,7 @@ from typing import Any
 
 import imageio_ffmpeg
 import pytest
+from process_peak import PEAK_KB
 
 from captions.export import to_txt
 from captions.loader import load_track
@@ -171,21 +172,23 @@ def long_recording(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str,
     return long_media, "\n\n".join([body] * REPEATS), len(cues) * REPEATS
 
 
-# Alignment in a fresh process: its memory's high-water mark (VmHWM) once the inputs
-# are read, then after aligning. (ru_maxrss would carry pytest's own over the exec.)
-PEAK_CHILD = """
+# Alignment in a fresh process: its own peak memory once the inputs are read, then
+# after aligning.
+PEAK_CHILD = (
+    """
 import sys
 from pathlib import Path
 from captions.transcript_text import parse_transcript
 from media.align_track import align_transcript
-def peak_kb():
-    with open("/proc/self/status") as status:
-        return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+"""
+    + PEAK_KB
+    + """
 transcript = parse_transcript(Path(sys.argv[2]).read_text(encoding="utf-8"))
 before = peak_kb()
 align_transcript(Path(sys.argv[1]), transcript)
 print(before, peak_kb())
 """
+)
 
 
 def alignment_peak_mb(media: Path, text: str, folder: Path) -> tuple[float, float]:

@@ -17,25 +17,26 @@ import time
 from pathlib import Path
 
 import pytest
+from process_peak import PEAK_KB
 
 from media.samples import sample_module_path
 
 ROUNDS = 7
 PLAY_AFTER_FIRST_FRAME_MS = 2000
 
-# The peak is the process's own memory's high-water mark (VmHWM), not ru_maxrss:
-# Linux carries ru_maxrss over an exec, so a child of pytest would report pytest's.
-COMMON = """
+COMMON = (
+    """
 import json, os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 LAUNCHED = float(sys.argv[1])
-def peak_kb():
-    with open("/proc/self/status") as status:
-        return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+"""
+    + PEAK_KB
+    + """
 def report(app, first):
     print(json.dumps({"first_frame_s": first - LAUNCHED, "peak_kb": peak_kb()}))
     app.quit()
 """
+)
 
 BARE = (
     COMMON
