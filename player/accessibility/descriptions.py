@@ -171,7 +171,6 @@ class Descriptions(QObject):
         self._video: Video | None = None
         self._cue: Cue | None = None
         self._resume_after_speech = False
-        self._no_speech_shown = False
         self.speaker.finished.connect(self._on_speech_finished)
         self._show_in_menu()
         ctx.playback.position_changed.connect(self.on_position)
@@ -206,8 +205,7 @@ class Descriptions(QObject):
         speech turned on, a description to say): listing the engines loads Qt's
         text to speech, which a start does without. Without one the menu says so."""
         possible = self.speaker.possible
-        if not possible and not self._no_speech_shown:
-            self._no_speech_shown = True
+        if not possible:
             self._no_speech()
         return possible
 
