@@ -21,7 +21,7 @@ from typing import Any
 
 import imageio_ffmpeg
 import pytest
-from process_peak import PEAK_KB
+from fresh_process import PEAK_KB, as_installed
 
 from captions.export import to_txt
 from captions.loader import load_track
@@ -198,7 +198,7 @@ def alignment_peak_mb(media: Path, text: str, folder: Path) -> tuple[float, floa
     done = subprocess.run(
         [sys.executable, "-c", PEAK_CHILD, str(media), str(transcript)],
         capture_output=True, text=True, check=True, timeout=600,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[2], env=as_installed(),
     )  # fmt: skip
     before, after = (int(kb) / 1024 for kb in done.stdout.split()[-2:])
     return before, after

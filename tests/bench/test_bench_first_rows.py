@@ -13,7 +13,6 @@ pytest tests/bench/test_bench_first_rows.py -o addopts="" --benchmark-only -s
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from fresh_process import as_installed
 
 SIDE = Path(__file__).with_name("first_rows_side.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,12 +41,9 @@ class Side(NamedTuple):
 
 def run_side(cues: int) -> Side:
     home = tempfile.mkdtemp(prefix="first-rows-")  # never the user's settings
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": home,
-        "XDG_DATA_HOME": home,
-    }
+    env = as_installed(
+        QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=home, XDG_DATA_HOME=home
+    )
     done = subprocess.run(
         [sys.executable, str(SIDE), str(cues)],
         capture_output=True, text=True, check=True, cwd=ROOT, env=env,

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT_WORDS, synthetic_vtt, vocabulary, write_synthetic_vtt
+from fresh_process import as_installed
 from library_build_side import sources, track_paths
 
 from captions.library import LibraryIndex, default_workers
@@ -59,6 +60,7 @@ def run_side(side: str, db: Path, folder: Path, workers: int) -> dict[str, float
         capture_output=True,
         text=True,
         check=True,
+        env=as_installed(),
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

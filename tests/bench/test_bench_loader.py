@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import webvtt
+from fresh_process import as_installed
 
 from captions import load_track
 
@@ -65,7 +66,11 @@ def _report(what: str, ours: list[float], baseline: list[float], target: float) 
 
 def _run(command: list[str]) -> None:
     subprocess.run(
-        command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=as_installed(),
     )
 
 
@@ -185,6 +190,7 @@ def _held_in_fresh_process(path: Path, side: str) -> dict[str, int]:
         check=True,
         capture_output=True,
         text=True,
+        env=as_installed(),
     )
     result: dict[str, int] = json.loads(done.stdout)
     return result

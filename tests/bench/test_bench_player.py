@@ -9,7 +9,6 @@ first decoded frame, then keep playing for a moment and report their peak memory
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from process_peak import PEAK_KB
+from fresh_process import PEAK_KB, as_installed
 
 from media.samples import sample_module_path
 
@@ -84,13 +83,8 @@ app.exec()
 )
 
 
-def _run(script: str, target: Path, pycache: Path) -> dict[str, float]:
-    # Installed programs start from compiled bytecode: let both write and reuse it
-    # (in a temporary folder), even where the environment turns that off.
-    env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(pycache)
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+def _run(script: str, target: Path) -> dict[str, float]:
+    env = as_installed(QT_QPA_PLATFORM="offscreen")
     launched = time.time()
     done = subprocess.run(
         [
@@ -118,7 +112,7 @@ def _median(runs: list[dict[str, float]], key: str) -> float:
 
 @pytest.mark.benchmark(group="player")
 def test_start_to_first_frame_and_peak_memory_against_a_bare_script(
-    benchmark, tmp_path: Path
+    benchmark,
 ) -> None:
     module = sample_module_path()
     video = module / "building-trust.mp4"
@@ -128,11 +122,11 @@ def test_start_to_first_frame_and_peak_memory_against_a_bare_script(
 
     def one_round() -> None:
         """Bare then app, alternately, so a change in machine load hits both."""
-        bare.append(_run(BARE, video, tmp_path))
-        app_runs.append(_run(APP, module, tmp_path))
+        bare.append(_run(BARE, video))
+        app_runs.append(_run(APP, module))
 
-    _run(BARE, video, tmp_path)  # warm the file cache and the bytecode of both
-    _run(APP, module, tmp_path)
+    _run(BARE, video)  # warm the file cache and the bytecode of both
+    _run(APP, module)
     benchmark.pedantic(one_round, rounds=ROUNDS, iterations=1)
     bare_first, app_first = (
         _median(bare, "first_frame_s"),

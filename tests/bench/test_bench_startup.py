@@ -9,7 +9,6 @@ pytest tests/bench/test_bench_startup.py -o addopts="" --benchmark-only -s
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fresh_process import as_installed
 
 from media.manifest import load_module
 from media.samples import sample_module_path
@@ -26,17 +26,12 @@ SIDE = Path(__file__).with_name("startup_side.py")
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 5
 TARGET = 2.0
-# Byte code cached as an installed copy has it (pip compiles on install), in a
-# folder of the run's own; one unmeasured warm-up round per side fills it.
-PYCACHE = tempfile.mkdtemp(prefix="startup-pycache-")
 
 
 def to_first_frame(side: str, target: str) -> float:
     """Seconds from spawning the side to its first frame."""
     home = tempfile.mkdtemp(prefix="startup-")  # never the user's settings
-    env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = PYCACHE
+    env = as_installed(XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)
     if "DISPLAY" not in env and "WAYLAND_DISPLAY" not in env:
         env["QT_QPA_PLATFORM"] = "offscreen"
     start = time.perf_counter()
